@@ -1,0 +1,25 @@
+import {mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {queryJson, withWarehouse} from "../../lib/duckdb.ts";
+import {ingestPaths} from "../../ingest/ingest.ts";
+
+/** A fresh warehouse file in a temporary folder; `cleanup` removes it. */
+export function tempWarehouse(): {path: string; dir: string; cleanup(): void} {
+  const dir = mkdtempSync(join(tmpdir(), "ascolto-test-"));
+  return {path: join(dir, "warehouse.duckdb"), dir, cleanup: () => rmSync(dir, {recursive: true, force: true})};
+}
+
+/** Ingests paths into a warehouse and returns the per-file results. */
+export async function ingestInto(warehouse: string, paths: string[], zone = "Europe/Rome") {
+  return withWarehouse(warehouse, (connection) => ingestPaths(connection, paths, {zone}));
+}
+
+/** Runs a read-only query and returns JSON-safe rows. */
+export async function query(warehouse: string, sql: string) {
+  return withWarehouse(warehouse, (connection: DuckDBConnection) => queryJson(connection, sql), {readOnly: true});
+}
+
+/** All rows a parser yields for one file, merged into one batch per table. */
+export {collectRows} from "./rows.ts";
