@@ -51,7 +51,7 @@ export function summaryLine(result: FileResult): string {
   const rows = Object.entries(result.rows).map(([table, n]) => `${table} ${n}`).join(", ");
   const skipped = Object.entries(result.skipped).map(([rule, n]) => `${n} skipped: ${rule}`).join("; ");
   const detail = result.status === "rejected" ? result.error?.replace(`${result.path}: `, "") : [rows, skipped].filter(Boolean).join("; ");
-  return [result.status.padEnd(9), (result.format ?? "-").padEnd(22), result.path, detail ? ` ${detail}` : ""].join(" ").trimEnd();
+  return [result.status.padEnd(9), (result.format ?? "-").padEnd(22), result.path, detail ?? ""].join(" ").trimEnd();
 }
 
 export function totalsLine(results: FileResult[]): string {

@@ -69,15 +69,20 @@ export async function loadFile(connection: DuckDBConnection, file: FileRecord, b
     } finally {
       for (const appender of appenders.values()) appender.closeSync();
     }
-    const duplicates = await connection.runAndReadAll(
-      "select (count(*) - count(distinct (platform, item_id)))::integer from stage_items");
-    const repeated = Number(duplicates.getRows()[0]?.[0] ?? 0);
+    const repeated = await countRepeats(connection);
     if (repeated) skipped["repeated item id in the file (last kept)"] = repeated;
+    if (rows.items) rows.items -= repeated;
     const exported_at = exportedAt ?? (file.mtime ?? new Date()).toISOString();
     const file_id = await recordFile(connection, file, "loaded", {rows, skipped, exported_at});
     for (const sql of mergeSql) await connection.run(sql, sql.includes("$file_id") || sql.includes("$exported_at") ? paramsFor(sql, file_id, exported_at) : undefined);
     return {file_id, rows, skipped};
   });
+}
+
+async function countRepeats(connection: DuckDBConnection): Promise<number> {
+  const reader = await connection.runAndReadAll(
+    "select (count(*) - count(distinct (platform, item_id)))::integer from stage_items");
+  return Number(reader.getRows()[0]?.[0] ?? 0);
 }
 
 function paramsFor(sql: string, file_id: number, exported_at: string): Record<string, string | number> {

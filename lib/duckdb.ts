@@ -48,7 +48,7 @@ export async function withTransaction<T>(connection: DuckDBConnection, fn: () =>
 }
 
 /** Applies the migrations in lib/migrations that the warehouse has not seen, in order, each atomically. */
-export async function migrate(connection: DuckDBConnection): Promise<string[]> {
+export async function migrate(connection: DuckDBConnection, dir = migrationsDir): Promise<string[]> {
   await connection.run(
     "create table if not exists schema_migrations (version varchar primary key, applied_at timestamptz not null)"
   );
@@ -56,11 +56,11 @@ export async function migrate(connection: DuckDBConnection): Promise<string[]> {
     (await connection.runAndReadAll("select version from schema_migrations")).getRows().map((row) => String(row[0]))
   );
   const applied: string[] = [];
-  for (const file of readdirSync(migrationsDir).filter((name) => name.endsWith(".sql")).sort()) {
+  for (const file of readdirSync(dir).filter((name) => name.endsWith(".sql")).sort()) {
     const version = file.replace(/\.sql$/, "");
     if (done.has(version)) continue;
     await withTransaction(connection, async () => {
-      await connection.run(readFileSync(join(migrationsDir, file), "utf8"));
+      await connection.run(readFileSync(join(dir, file), "utf8"));
       await connection.run("insert into schema_migrations values ($version, now())", {version});
     });
     applied.push(version);
