@@ -2,11 +2,10 @@
 export default {
   root: "dashboards",
   title: "ascolto",
-  lang: "it-IT",
   // the defaults load Google Fonts: the public site must make no request to another host
   globalStylesheets: [],
   style: "style.css",
   search: false,
   footer: "ascolto: dati sintetici di esempio",
-  output: process.env.ASCOLTO_SITE === "internal" ? "dist-internal" : "dist"
+  output: process.env.ASCOLTO_SITE_OUTPUT ?? (process.env.ASCOLTO_SITE === "internal" ? "dist-internal" : "dist")
 };

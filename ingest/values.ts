@@ -92,9 +92,18 @@ export function num(value: unknown, locale?: NumberLocale): number | null {
   if (/^[+-]?\d+$/.test(text)) return Number(text) * scale;
   const decimal = locale?.decimal ?? guessDecimal(text);
   const thousands = decimal === "," ? "." : ",";
-  const normal = text.split(thousands).join("").replace(decimal, ".");
+  // thousands separators only between groups of three digits: "1,234.56" under a decimal comma is not a number
+  const [whole = "", ...fraction] = text.split(decimal);
+  if (fraction.length > 1) return null;
+  if (whole.includes(thousands) && !groupedThousands(whole, thousands)) return null;
+  const normal = whole.split(thousands).join("") + (fraction.length ? `.${fraction[0]}` : "");
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(normal)) return null;
   return Number(normal) * scale;
+}
+
+function groupedThousands(whole: string, separator: string): boolean {
+  const [head = "", ...groups] = whole.replace(/^[+-]/, "").split(separator);
+  return /^\d{1,3}$/.test(head) && groups.every((group) => /^\d{3}$/.test(group));
 }
 
 function guessDecimal(text: string): "." | "," {
@@ -113,9 +122,9 @@ function suffixIsThousands(after: string): boolean {
   return after.length === 3 && /^\d{3}$/.test(after);
 }
 
-/** Excel turns long ids into "1.23457E+17": the digits are gone for good. */
+/** Excel turns long ids into "1.23457E+17" ("1,23457E+17" in Italian): the digits are gone for good. */
 export function isScientificId(value: string): boolean {
-  return /^\d(\.\d+)?E\+\d+$/i.test(value.trim());
+  return /^\d([.,]\d+)?E\+\d+$/i.test(value.trim());
 }
 
 const months: Record<string, number> = {jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11};
@@ -143,18 +152,26 @@ export function parseIsoDate(text: string, {zone}: {zone?: string} = {}): string
   const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(text.trim());
   if (!m) throw new ParseError(`unrecognised date ${JSON.stringify(text)}`);
   const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, "0")) : 0;
-  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), ms);
+  const wall = wallClock(text, Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0)) + ms;
   if (m[8]) return new Date(wall - (m[8].toUpperCase() === "Z" ? 0 : offsetMinutes(m[8])) * 60_000).toISOString();
   if (!zone) throw new ParseError(`date ${JSON.stringify(text)} has no time zone`);
   return wallTimeToUtc(wall, zone);
 }
 
-/** A wall-clock time (given as if UTC) in an IANA zone, to the UTC instant; DST gaps resolve forward. */
+/**
+ * A wall-clock time (given as if UTC) in an IANA zone, to the UTC instant. Like Temporal's "compatible"
+ * rule: a time skipped by the spring-forward gap moves forward by the gap (02:30 → 03:30 CEST), a time
+ * repeated at fall-back is its first occurrence (02:30 CEST, not 02:30 CET).
+ */
 export function wallTimeToUtc(wallAsUtc: number, zone: string): string {
   if (zone === "UTC") return new Date(wallAsUtc).toISOString();
-  let guess = wallAsUtc;
-  for (let i = 0; i < 3; i++) guess = wallAsUtc - zoneOffsetMs(guess, zone);
-  return new Date(guess).toISOString();
+  const day = 24 * 3600_000;
+  const before = zoneOffsetMs(wallAsUtc - day, zone);
+  const after = zoneOffsetMs(wallAsUtc + day, zone);
+  const fits = [before, after].filter((offset) => zoneOffsetMs(wallAsUtc - offset, zone) === offset);
+  // in a gap no offset fits: the offset in force before it places the time after the jump
+  const offset = fits.length ? Math.max(...fits) : before;
+  return new Date(wallAsUtc - offset).toISOString();
 }
 
 const zoneFormats = new Map<string, Intl.DateTimeFormat>();
@@ -168,6 +185,15 @@ function zoneOffsetMs(instant: number, zone: string): number {
   const parts = Object.fromEntries(format.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
   const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
   return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+// Date.UTC rolls 30 February over into March: a field out of range is an error instead.
+function wallClock(text: string, year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  const back = new Date(wall);
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day ||
+    hour > 23 || minute > 59 || second > 59) throw new ParseError(`impossible date ${JSON.stringify(text)}`);
+  return wall;
 }
 
 /** Unix seconds (number or string) to ISO UTC. */
@@ -193,8 +219,7 @@ export function parseSlashDate(text: string, {dayFirst, zone}: DayFirst & {zone:
   const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
   let hour = Number(m[4] ?? 0);
   if (m[7]) hour = (hour % 12) + (m[7].toUpperCase() === "PM" ? 12 : 0);
-  if (month < 1 || month > 12 || day < 1 || day > 31) throw new ParseError(`impossible date ${JSON.stringify(text)}`);
-  return wallTimeToUtc(Date.UTC(year, month - 1, day, hour, Number(m[5] ?? 0), Number(m[6] ?? 0)), zone);
+  return wallTimeToUtc(wallClock(text, year, month, day, hour, Number(m[5] ?? 0), Number(m[6] ?? 0)), zone);
 }
 
 /** Whether a file's slash dates are day-first: decided by any first field over 12 (else US order). */

@@ -21,7 +21,10 @@ export function headerLine(text: string): string {
   return text.split(/\r?\n/, 1)[0] ?? "";
 }
 
-/** Streams a CSV as records keyed by its (trimmed) header; delimiter, BOM and encoding sniffed. */
+/**
+ * Streams a CSV as records keyed by its (trimmed) header, each with the line it starts on; delimiter, BOM
+ * and encoding sniffed, CRLF read as LF (also inside quoted cells).
+ */
 export async function* readCsv(file: SourceFile): AsyncGenerator<CsvRecord> {
   const text = decodeText(file);
   const first = await text.next();
@@ -31,7 +34,17 @@ export async function* readCsv(file: SourceFile): AsyncGenerator<CsvRecord> {
     yield first.value as string;
     yield* text;
   }
-  const records = Readable.from(all()).pipe(parse({
+  // csv-parse counts a CRLF inside a quoted cell as two lines: with LF only its line numbers hold
+  async function* lf() {
+    let pending = "";
+    for await (const chunk of all()) {
+      const joined = pending + chunk;
+      pending = joined.endsWith("\r") ? "\r" : "";
+      yield (pending ? joined.slice(0, -1) : joined).replace(/\r\n/g, "\n");
+    }
+    if (pending) yield pending;
+  }
+  const records = Readable.from(lf()).pipe(parse({
     delimiter,
     bom: true,
     columns: (header: string[]) => header.map((name) => name.trim()),
@@ -41,10 +54,29 @@ export async function* readCsv(file: SourceFile): AsyncGenerator<CsvRecord> {
   }));
   try {
     for await (const {record, info} of records as AsyncIterable<{record: Record<string, string>; info: {lines: number}}>) {
-      yield {line: info.lines, cells: record};
+      // info.lines is where the record ends; a multi-line cell started it earlier
+      const breaks = Object.values(record).reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+      yield {line: info.lines - breaks, cells: record};
     }
   } catch (error) {
     const err = error as Error & {lines?: number};
     throw new ParseError(err.message.replace(/^[A-Z_]+: /, "").toLowerCase(), {file: file.path, line: err.lines});
   }
+}
+
+/** The header cells of a CSV's decoded head, unquoted and trimmed; for detection by column names. */
+export function headerCells(head: string): string[] {
+  const line = headerLine(head);
+  const delimiter = sniffDelimiter(line);
+  const cells: string[] = [];
+  for (const match of line.matchAll(new RegExp(`(?:^|\\${delimiter})("(?:[^"]|"")*"|[^\\${delimiter}]*)`, "g"))) {
+    const cell = match[1]!;
+    cells.push((cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell).trim());
+  }
+  return cells;
+}
+
+/** readCsv's records in the shape `mapRecords` takes: `{line, value}`. */
+export async function* csvRecords(file: SourceFile): AsyncGenerator<{line: number; value: Record<string, string>}> {
+  for await (const {line, cells} of readCsv(file)) yield {line, value: cells};
 }

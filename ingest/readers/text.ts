@@ -4,28 +4,39 @@ import {ParseError} from "../../lib/errors.ts";
 import type {SourceFile} from "../source-file.ts";
 
 /**
- * The file as text: a UTF-8 BOM dropped, and Windows-1252 (what Excel saves Italian CSVs in) when the
- * first 64 KiB are not valid UTF-8. Later invalid bytes in a UTF-8 file are an error, not U+FFFD.
+ * The file as text: a UTF-8 BOM dropped, UTF-16 when a UTF-16 BOM says so (Meta Business Suite's daily
+ * exports), and Windows-1252 (what Excel saves Italian CSVs in) when the first 64 KiB are not valid UTF-8.
+ * Later invalid bytes in a UTF-8 file are an error, not U+FFFD.
  */
 export async function* decodeText(file: SourceFile): AsyncGenerator<string> {
   let decoder: TextDecoder | null = null;
   let first = true;
   for await (const chunk of file.stream() as AsyncIterable<Buffer>) {
-    if (!decoder) decoder = new TextDecoder(isUtf8(chunk.subarray(0, 64 * 1024)) ? "utf-8" : "windows-1252", {fatal: true});
-    let text: string;
-    try {
-      text = decoder.decode(chunk, {stream: true});
-    } catch {
-      throw new ParseError("invalid UTF-8 bytes", {file: file.path});
-    }
+    if (!decoder) decoder = new TextDecoder(sniffEncoding(chunk), {fatal: true});
+    let text = decodeChunk(decoder, chunk, file);
     if (first) {
       text = text.replace(/^\uFEFF/, "");
       first = false;
     }
     if (text) yield text;
   }
-  const rest = decoder?.decode() ?? "";
+  // a multi-byte character cut off by the end of the file fails here
+  const rest = decoder ? decodeChunk(decoder, undefined, file) : "";
   if (rest) yield rest;
+}
+
+function decodeChunk(decoder: TextDecoder, chunk: Buffer | undefined, file: SourceFile): string {
+  try {
+    return chunk ? decoder.decode(chunk, {stream: true}) : decoder.decode();
+  } catch {
+    throw new ParseError(`invalid ${decoder.encoding === "utf-8" ? "UTF-8" : decoder.encoding.toUpperCase()} bytes`, {file: file.path});
+  }
+}
+
+function sniffEncoding(head: Buffer): string {
+  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  return isUtf8(head.subarray(0, 64 * 1024)) ? "utf-8" : "windows-1252";
 }
 
 function isUtf8(bytes: Buffer): boolean {

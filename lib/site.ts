@@ -1,0 +1,76 @@
+import {spawn} from "node:child_process";
+import {createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {createServer, type Server} from "node:http";
+import {extname, join, resolve, sep} from "node:path";
+
+export interface BuildOptions {
+  warehouse: string;
+  internal?: boolean;
+  out?: string;
+}
+
+/**
+ * Builds the static site with Observable Framework: public (aggregates only) into dist/, or the
+ * analysts' internal site into dist-internal/. Loaders read the warehouse given in ASCOLTO_WAREHOUSE.
+ */
+export async function buildSite({warehouse, internal = false, out}: BuildOptions): Promise<string> {
+  const output = resolve(out ?? (internal ? "dist-internal" : "dist"));
+  // loader outputs are cached by Framework: stale after any ingest or transform, and shared by both flavours
+  rmSync("dashboards/.observablehq/cache", {recursive: true, force: true});
+  await run("npx", ["observable", "build"], {
+    ...process.env,
+    ASCOLTO_WAREHOUSE: resolve(warehouse),
+    ASCOLTO_SITE: internal ? "internal" : "public",
+    ASCOLTO_SITE_OUTPUT: output
+  });
+  for (const file of htmlFiles(output)) writeFileSync(file, fixHtml(readFileSync(file, "utf8")));
+  return output;
+}
+
+/**
+ * Framework writes `<html>` with no language and a viewport that forbids zooming: both fail WCAG 2.1
+ * (3.1.1 language of page, 1.4.4 resize text).
+ */
+export function fixHtml(html: string): string {
+  return html
+    .replace(/<html>/, '<html lang="it">')
+    .replace(/,\s*maximum-scale=1/, "");
+}
+
+function* htmlFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* htmlFiles(path);
+    else if (name.endsWith(".html")) yield path;
+  }
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, {env, stdio: ["ignore", "inherit", "inherit"]});
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolvePromise() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+const types: Record<string, string> = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json",
+  ".csv": "text/csv; charset=utf-8", ".svg": "image/svg+xml", ".png": "image/png", ".parquet": "application/octet-stream",
+  ".arrow": "application/vnd.apache.arrow.file", ".woff2": "font/woff2"
+};
+
+/** Serves a built site on localhost (clean URLs: /ascolto → ascolto.html). */
+export function serveSite(dir: string, port = 3000): Promise<Server> {
+  const root = resolve(dir);
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    let path = resolve(join(root, decodeURIComponent(url.pathname)));
+    if (path !== root && !path.startsWith(root + sep)) return void response.writeHead(403).end();
+    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, "index.html");
+    else if (!existsSync(path) && existsSync(`${path}.html`)) path = `${path}.html`;
+    if (!existsSync(path)) return void response.writeHead(404, {"content-type": "text/plain"}).end("not found");
+    response.writeHead(200, {"content-type": types[extname(path)] ?? "application/octet-stream"});
+    createReadStream(path).pipe(response);
+  });
+  return new Promise((resolvePromise) => server.listen(port, "127.0.0.1", () => resolvePromise(server)));
+}
