@@ -2,8 +2,9 @@ import type {ItemRow, Rows} from "../canonical.ts";
 import {counts, item} from "../canonical.ts";
 import {mapRecords, type Parser} from "../parser.ts";
 import {readJson, streamJsonArray} from "../readers/json.ts";
-import type {SourceFile} from "../source-file.ts";
+import {readHead, type SourceFile} from "../source-file.ts";
 import {decodeEntities, id, num, parseIsoDate, parseTwitterDate, str} from "../values.ts";
+import {entityHashtags, entityMentions, statusUrl, tweetText} from "./x-text.ts";
 import {ParseError} from "../../lib/errors.ts";
 
 /** The archive's owner and date, from `account.js` and `manifest.js` beside the data file. */
@@ -12,11 +13,13 @@ export interface XArchiveContext {
   exported_at: string | undefined;
   /** Long posts from note-tweet.js, keyed by creation second. */
   notes: Map<string, string[]>;
+  /** Followers over every follower part, as manifest.js counts them. */
+  followers: number | null;
 }
 
 type Json = Record<string, any>;
 
-const statusUrl = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(\w+)\/status(?:es)?\/(\d+)/i;
+const statusLink = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(\w+)\/status(?:es)?\/(\d+)/i;
 
 /** Maps one tweet of an X archive to canonical rows (pure). */
 export function mapArchiveTweet(record: Json, context: XArchiveContext): Rows {
@@ -24,33 +27,36 @@ export function mapArchiveTweet(record: Json, context: XArchiveContext): Rows {
   const itemId = id(tweet.id_str ?? tweet.id);
   if (!itemId) throw new ParseError("tweet without id", {field: "id_str"});
   const owner = context.owner;
-  let text = decodeEntities(String(tweet.full_text ?? tweet.text ?? ""));
-  for (const url of tweet.entities?.urls ?? []) if (url.url && url.expanded_url) text = text.replaceAll(url.url, url.expanded_url);
-  for (const media of tweet.entities?.media ?? []) if (media.url) text = text.replaceAll(media.url, "").trim();
   const created_at = parseTwitterDate(String(tweet.created_at));
-  text = longText(text, created_at, context.notes);
+  const shortText = tweetText(tweet.full_text ?? tweet.text, tweet.entities);
+  const text = shortText === null ? null : longText(shortText, created_at, context.notes);
   const quoted = (tweet.entities?.urls ?? [])
-    .map((url: Json) => statusUrl.exec(String(url.expanded_url ?? ""))?.[2])
-    .find(Boolean) as string | undefined;
+    .map((url: Json) => statusLink.exec(String(url.expanded_url ?? ""))?.[2])
+    .find((linked: string | undefined) => linked && linked !== itemId) as string | undefined;
   const replyTo = id(tweet.in_reply_to_status_id_str ?? tweet.in_reply_to_status_id);
-  const isRetweet = /^RT @\w+:/.test(text);
+  // the original of a retweet is lost: only its "RT @user: " text, cut at 140 characters, remains
+  const isRetweet = /^RT @\w+:/.test(shortText ?? "");
+  const kind = isRetweet ? "repost" : replyTo ? "reply" : quoted ? "quote" : "post";
+  // a reply sits in the channel of its thread's root: the owner's own when it answers the owner (a thread)
+  const selfReply = id(tweet.in_reply_to_user_id_str ?? tweet.in_reply_to_user_id) === owner?.id;
   const row: ItemRow = {
-    ...item("x", itemId, isRetweet ? "repost" : replyTo ? "reply" : quoted ? "quote" : "post", tweet),
-    account_id: owner?.id ?? null,
+    ...item("x", itemId, kind, tweet),
+    account_id: kind !== "reply" || selfReply ? owner?.id ?? null : null,
     author_id: owner?.id ?? null,
     created_at,
     text,
     lang_hint: str(tweet.lang),
     parent_id: replyTo ?? quoted ?? null,
-    root_id: replyTo || quoted ? null : itemId,
-    url: owner?.handle ? `https://x.com/${owner.handle}/status/${itemId}` : null,
-    hashtags: (tweet.entities?.hashtags ?? []).map((tag: Json) => String(tag.text).toLowerCase()),
-    mentions: (tweet.entities?.user_mentions ?? []).map((user: Json) => String(user.screen_name).toLowerCase()),
+    root_id: kind === "reply" ? null : itemId,
+    url: statusUrl(owner?.handle, itemId),
+    hashtags: entityHashtags(tweet.entities),
+    mentions: entityMentions(tweet.entities),
     media_count: (tweet.extended_entities?.media ?? tweet.entities?.media ?? []).length
   };
   return {
     items: [row],
-    counts: counts("x", itemId, [
+    // a retweet's counters are the original's
+    counts: isRetweet ? [] : counts("x", itemId, [
       ["likes", "favorite_count", num(tweet.favorite_count)],
       ["shares", "retweet_count", num(tweet.retweet_count)]
     ])
@@ -84,6 +90,7 @@ export async function readArchiveContext(file: SourceFile): Promise<XArchiveCont
     }
   }
   const generated = str(manifestJson?.archiveInfo?.generationDate);
+  const followerFiles = manifestJson?.dataTypes?.follower?.files as Json[] | undefined;
   return {
     owner: ownerId ? {
       id: ownerId,
@@ -91,13 +98,14 @@ export async function readArchiveContext(file: SourceFile): Promise<XArchiveCont
       name: str(accountJson?.accountDisplayName ?? info?.displayName)
     } : null,
     exported_at: generated ? parseIsoDate(generated) : undefined,
-    notes
+    notes,
+    followers: followerFiles?.length ? followerFiles.reduce((sum, part) => sum + (num(part.count) ?? 0), 0) : null
   };
 }
 
 function ownerRows(context: XArchiveContext, followers: number | null = null): Rows {
   const owner = context.owner;
-  if (!owner) return {};
+  if (!owner) return context.exported_at ? {exported_at: context.exported_at} : {};
   return {
     accounts: [{platform: "x", account_id: owner.id, handle: owner.handle, display_name: owner.name, followers}],
     authors: [{platform: "x", author_id: owner.id, handle: owner.handle, name: owner.name, followers}],
@@ -114,18 +122,16 @@ export const xArchive: Parser = {
   detect: ({head}) => archiveFile.test(head),
   async *parse(file) {
     const context = await readArchiveContext(file);
-    const head = file.innerPath.split("/").pop() ?? "";
-    if (/^follower(-part\d+)?\.js$/.test(head)) {
+    const kind = archiveFile.exec(new TextDecoder().decode(await readHead(file, 256)).replace(/^\uFEFF/, ""))?.[1];
+    if (kind === "follower") {
       let followers = 0;
       for await (const _ of streamJsonArray(file)) followers++;
-      yield ownerRows(context, followers);
-      return;
-    }
-    if (/^account\.js$/.test(head)) {
-      yield ownerRows(context);
+      // a part holds only some followers: the manifest counts them all
+      yield ownerRows(context, context.followers ?? followers);
       return;
     }
     yield ownerRows(context);
+    if (kind === "account") return;
     yield* mapRecords(file, streamJsonArray(file), (value) => mapArchiveTweet(value as Json, context));
   }
 };
