@@ -50,8 +50,13 @@ export async function runIngest(paths: string[], options: {warehouse?: string; c
 export function summaryLine(result: FileResult): string {
   const rows = Object.entries(result.rows).map(([table, n]) => `${table} ${n}`).join(", ");
   const skipped = Object.entries(result.skipped).map(([rule, n]) => `${n} skipped: ${rule}`).join("; ");
-  const detail = result.status === "rejected" ? result.error?.replace(`${result.path}: `, "") : [rows, skipped].filter(Boolean).join("; ");
+  const detail = result.status === "rejected" ? withoutPath(result.error ?? "", result.path) : [rows, skipped].filter(Boolean).join("; ");
   return [result.status.padEnd(9), (result.format ?? "-").padEnd(22), result.path, detail ?? ""].join(" ").trimEnd();
+}
+
+// The line already names the file: keep what the error says after it ("record 3: ...").
+function withoutPath(error: string, path: string): string {
+  return error.startsWith(path) ? error.slice(path.length).replace(/^[:,]\s*/, "") : error;
 }
 
 export function totalsLine(results: FileResult[]): string {

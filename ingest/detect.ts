@@ -7,8 +7,10 @@ const inertFile = /\.(jpe?g|png|gif|webp|heic|mp4|mov|m4a|mp3|ogg|opus|webm|pdf|
 
 /** Which parser owns a file, decided from its content (and name); null when none does. */
 export async function detectParser(file: SourceFile): Promise<Parser | null> {
-  if (inertFile.test(file.innerPath)) return null;
+  // an inert file is read only by a parser that names it, e.g. to refuse an HTML download with a reason
+  const candidates = inertFile.test(file.innerPath) ? parsers.filter((parser) => parser.inert?.test(file.innerPath)) : parsers;
+  if (!candidates.length) return null;
   const head = new TextDecoder("utf-8").decode(await readHead(file)).replace(/^\uFEFF/, "");
-  const probe = {name: file.innerPath, head};
-  return parsers.find((parser) => parser.detect(probe)) ?? null;
+  const probe = {name: file.innerPath, head, path: file.path, sibling: file.sibling};
+  return candidates.find((parser) => parser.detect(probe)) ?? null;
 }

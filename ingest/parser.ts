@@ -8,6 +8,9 @@ export interface Probe {
   name: string;
   /** The first 64 KiB, decoded (BOM dropped). */
   head: string;
+  /** Where it is (SourceFile.path), and another file beside it: for formats declared by a companion file. */
+  path?: string;
+  sibling?: (name: string | RegExp) => SourceFile | null;
 }
 
 export interface ParseContext {
@@ -21,6 +24,8 @@ export interface Parser {
   name: string;
   platform: Platform;
   detect(probe: Probe): boolean;
+  /** Names of otherwise inert files (.html, media) this parser still wants offered, e.g. to refuse them. */
+  inert?: RegExp;
   parse(file: SourceFile, context: ParseContext): AsyncIterable<Rows>;
 }
 
