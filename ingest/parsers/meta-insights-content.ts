@@ -45,9 +45,9 @@ export function mapContentRow(cells: Cells, context: ContentContext): Rows {
   if (Object.values(cells).every(blank)) return {skipped: {"empty row": 1}};
   const {columns} = context;
   const cell = (field: ContentField) => (columns[field] ? cells[columns[field]] : undefined);
-  const itemId = idCell(cells, columns.post_id);
-  if (!itemId && Object.values(cells).some((value) => legacyDescription.test(value))) return {skipped: {"legacy description row": 1}};
-  if (!itemId) throw new ParseError("row without a post id", {field: columns.post_id});
+  const postId = idCell(cells, columns.post_id);
+  if (!postId && Object.values(cells).some((value) => legacyDescription.test(value))) return {skipped: {"legacy description row": 1}};
+  if (!postId) throw new ParseError("row without a post id", {field: columns.post_id});
   const period = str(cell("period"));
   // counts are kept as lifetime snapshots: a per-day breakdown would repeat each post once per day
   if (period && dateLike.test(period)) {
@@ -55,6 +55,8 @@ export function mapContentRow(cells: Cells, context: ContentContext): Rows {
   }
   const postType = str(cell("post_type"));
   const platform: Platform = postType && /^IG\b/i.test(postType) ? "instagram" : context.platform;
+  // a video asset id is not a post id: it has no Graph post form
+  const itemId = /video/i.test(columns.post_id ?? "") ? postId : graphPostId(platform, postId, idCell(cells, columns.page_id));
   const named = str(cell("account_name")) ?? str(cell("page_name"));
   const accountId = idCell(cells, columns.page_id) ?? idCell(cells, columns.account_id) ?? pageOfPostId(itemId) ??
     context.fileAccount?.id ?? null;
@@ -81,6 +83,12 @@ export function mapContentRow(cells: Cells, context: ContentContext): Rows {
     accounts: owner ? [{...owner, account_id: accountId!, display_name: name}] : [],
     authors: owner ? [{...owner, author_id: accountId!, name}] : []
   };
+}
+
+// Business Suite gives a Facebook post's bare id beside its Page id; the Graph API, CrowdTangle and
+// Facepager name the same post "<page id>_<post id>": use that, so the post is one item across sources.
+function graphPostId(platform: Platform, postId: string, pageId: string | null): string {
+  return platform === "facebook" && pageId && !postId.includes("_") ? `${pageId}_${postId}` : postId;
 }
 
 // Graph-style post ids ("<page id>_<post id>") name their Page; legacy post-level exports use them.

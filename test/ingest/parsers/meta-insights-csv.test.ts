@@ -44,9 +44,10 @@ describe("meta-insights-csv content exports", () => {
   it("maps an Italian-UI Facebook posts export (US dates, fall-back hour) with the synonym table", async () => {
     const rows = await collectRows(fixture("facebook-posts-it.csv"));
     expect(rows.items.map((row) => [row.platform, row.item_id, row.account_id, row.created_at, row.url, row.hashtags])).toEqual([
-      ["facebook", "1234567890123456789", "104512345678901", "2024-10-27T00:30:00.000Z",
+      // the bare Post ID becomes the Graph form "<page id>_<post id>", so the post is one item across sources
+      ["facebook", "104512345678901_1234567890123456789", "104512345678901", "2024-10-27T00:30:00.000Z",
         "https://www.facebook.com/104512345678901/posts/1234567890123456789", ["ambiente"]],
-      ["facebook", "1234567890123456790", "104512345678901", "2024-10-27T02:15:00.000Z",
+      ["facebook", "104512345678901_1234567890123456790", "104512345678901", "2024-10-27T02:15:00.000Z",
         "https://www.facebook.com/104512345678901/posts/1234567890123456790", []]
     ]);
     // Descrizione wins over Titolo; a post with neither has no text
@@ -65,15 +66,15 @@ describe("meta-insights-csv content exports", () => {
   it("reads an Italian Excel re-save: Windows-1252, ';', DD/MM dates, '.' thousands, an empty row", async () => {
     const rows = await collectRows(fixture("facebook-posts-it-excel.csv"));
     expect(rows.items.map((row) => [row.item_id, row.created_at, row.text])).toEqual([
-      ["9876543210987654", "2024-04-15T06:00:00.000Z", "Lavori in città: perché la strada è chiusa"],
-      ["9876543210987655", "2024-05-03T15:45:00.000Z", "Consiglio comunale, ore 18 – tutti invitati"]
+      ["104512345678901_9876543210987654", "2024-04-15T06:00:00.000Z", "Lavori in città: perché la strada è chiusa"],
+      ["104512345678901_9876543210987655", "2024-05-03T15:45:00.000Z", "Consiglio comunale, ore 18 – tutti invitati"]
     ]);
     expect(JSON.parse(rows.items[0]!.raw)["Qualità"]).toBe("alta");
     expect(rows.counts.filter((c) => c.metric === "views" || c.metric === "reach").map((c) => [c.item_id, c.metric, c.value])).toEqual([
-      ["9876543210987654", "views", 1234], ["9876543210987654", "reach", 1050]
+      ["104512345678901_9876543210987654", "views", 1234], ["104512345678901_9876543210987654", "reach", 1050]
     ]);
     // the second post's '-' and empty cells are absent counts, not zeros
-    expect(rows.counts.some((c) => c.item_id === "9876543210987655")).toBe(false);
+    expect(rows.counts.some((c) => c.item_id === "104512345678901_9876543210987655")).toBe(false);
     expect(rows.skipped).toEqual({"empty row": 1});
   });
 
