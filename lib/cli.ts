@@ -1,11 +1,14 @@
 import {Command} from "commander";
 import {ingestCommand} from "../ingest/cli.ts";
+import {collectCommand} from "../ingest/collect/cli.ts";
 import {settings} from "./config.ts";
 import {queryJson, withWarehouse} from "./duckdb.ts";
-import {ConfigError} from "./errors.ts";
 import {printTable} from "./table.ts";
 import {warehouseStatus} from "./status.ts";
 import {startCommand} from "./start.ts";
+import {opsCommands, reportFailure} from "./run-cli.ts";
+import {transformCommand} from "../transforms/cli.ts";
+import {sentimentCommand} from "../transforms/text/cli.ts";
 
 const program = new Command("ascolto")
   .description("social-listening warehouse and dashboards for public administrations")
@@ -14,6 +17,7 @@ const program = new Command("ascolto")
   .showHelpAfterError();
 
 ingestCommand(program);
+collectCommand(program);
 
 program
   .command("status")
@@ -26,6 +30,12 @@ program
     console.log(`warehouse ${warehouse}, ${status.entities} entities`);
     printTable(status.files);
     printTable(status.tables);
+    console.log("\nfreshness");
+    printTable(status.freshness);
+    if (status.runs.length) {
+      console.log("\nlast runs");
+      printTable(status.runs);
+    }
   });
 
 program
@@ -41,10 +51,14 @@ program
   });
 
 startCommand(program);
+transformCommand(program);
+sentimentCommand(program);
+
+// last: registers run/export/import and puts the warehouse lock around every verb that writes
+opsCommands(program);
 
 try {
   await program.parseAsync();
 } catch (error) {
-  console.error(`ascolto: ${(error as Error).message}`);
-  process.exitCode = error instanceof ConfigError ? 3 : 1;
+  process.exitCode = reportFailure(error, program);
 }

@@ -1,0 +1,103 @@
+/** The closed word classes the sentiment rules use, per language. Open-class words live in lexicon/. */
+
+export interface LanguageRules {
+  negators: Set<string>;
+  /** Negators that, followed by one of these words, intensify instead ("mai visto", "never seen"). */
+  emphaticAfterNegator: RegExp;
+  /** Multiplier for the next polar word; below 1 softens, below 0 turns it ("poco chiaro"). */
+  modifiers: Map<string, number>;
+  /** Two-word modifiers, joined by a space ("un po'", "a bit"). */
+  modifierPhrases: Map<string, number>;
+  /** First words of modifierPhrases, to skip the lookup for every other word. */
+  modifierStarts: Set<string>;
+  /** After these, what follows counts more than what came before ("bello ma sporco"). */
+  contrast: Set<string>;
+  /** Words of praise that irony turns ("grazie eh", "complimenti!!!" about a problem). */
+  praise: Set<string>;
+  /** Words that mark irony when they follow praise. */
+  ironyAfterPraise: Set<string>;
+  /** Phrases that make a question rhetorical, i.e. a complaint ("ma è possibile", "vi sembra normale"); on folded text. */
+  rhetorical: RegExp;
+  /** A complaint about something that keeps happening: with praise, that praise is ironic; on folded text. */
+  recurrence: RegExp;
+  /** Function words: they do not use up a negation's scope. */
+  functionWords: Set<string>;
+}
+
+const words = (list: string) => new Set(list.split(" "));
+const weights = (list: string) =>
+  new Map(list.split(",").map((pair) => {
+    const [word, value] = pair.trim().split("=");
+    return [word!.trim(), Number(value)] as const;
+  }));
+
+export const RULES: Record<"it" | "en", LanguageRules> = {
+  it: {
+    negators: words("non nn mai né nè nessuno nessuna nessun niente nulla senza neanche nemmeno neppure mica"),
+    emphaticAfterNegator: /^(vist[oaie]|sentit[oaie])$/,
+    modifiers: weights(
+      "molto=1.5, troppo=1.5, tanto=1.3, tantissimo=1.6, davvero=1.4, veramente=1.4, proprio=1.3, " +
+        "assolutamente=1.5, estremamente=1.6, totalmente=1.5, completamente=1.4, super=1.5, così=1.3, " +
+        "particolarmente=1.3, parecchio=1.3, sempre=1.2, decisamente=1.4, altamente=1.4, " +
+        "troppa=1.5, troppi=1.5, troppe=1.5, poco=-0.8, abbastanza=0.7, leggermente=0.6, quasi=0.7, piuttosto=0.8, alquanto=0.8"
+    ),
+    modifierPhrases: weights("un po'=0.6, un poco=0.6, per niente=1.3, per nulla=1.3"),
+    modifierStarts: words("un per"),
+    contrast: words("ma però tuttavia peccato comunque invece"),
+    praise: words(
+      "grazie complimenti bravi bravo brava brave bravissimi geniale bello bella bellissimo bellissima " +
+        "evviva ottimo ottima ottimi perfetto perfetta fantastico fantastica figata meraviglioso bene viva " +
+        "splendido grande grandi"
+    ),
+    ironyAfterPraise: words("eh eh... davvero neh"),
+    rhetorical:
+      /\b(ma e possibile|e mai possibile|vi sembra|vi pare|e normale|ma come si fa|ma secondo voi|perche nessuno|quando avete intenzione|ma davvero|ma quando|ma dove|che aspettate|ci vuole tanto|ancora niente|e poi dicono|come no)\b/,
+    recurrence:
+      /\b(ancora una volta|di nuovo|ennesim[oa]|anche oggi|anche quest|come sempre|da (giorni|settimane|mesi|anni)|altra (tassa|multa)|(due|tre|\d+) (mesi|settimane|ore|giorni) per|un'? ?ora per|a secco|multa|si e già)\b/,
+    functionWords: words(
+      "il lo la i gli le l' un uno una un' di a da in con su per tra fra e ed o che è ho ha hanno ho sono " +
+        "del della dello dei degli delle al alla allo ai agli alle dal dalla dai nel nella nei sul sulla " +
+        "mi ti ci vi si ne me te se lo più questo questa quel quella mio mia tuo suo nostro vostro loro " +
+        "c' d' dell' all' nell' sull' dall' anche ancora già stato stata essere avere fa fatto"
+    )
+  },
+  en: {
+    negators: words("not no never nobody nothing neither nor without none cannot dont cant wont isnt doesnt didnt aint hardly"),
+    emphaticAfterNegator: /^(seen|been|felt)$/,
+    modifiers: weights(
+      "very=1.5, really=1.4, so=1.4, too=1.4, extremely=1.6, super=1.5, absolutely=1.5, totally=1.5, " +
+        "incredibly=1.6, truly=1.3, quite=1.2, most=1.3, completely=1.4, seriously=1.3, such=1.3, " +
+        "slightly=0.5, somewhat=0.6, kinda=0.7, fairly=0.8, barely=-0.5, less=-0.5"
+    ),
+    modifierPhrases: weights("a bit=0.6, a little=0.6, kind of=0.7, sort of=0.7, at all=1.3"),
+    modifierStarts: words("a kind sort at"),
+    contrast: words("but however though although yet"),
+    praise: words("wow great thanks thank wonderful nice brilliant perfect fantastic awesome love lovely well good amazing"),
+    ironyAfterPraise: words("...: eh"),
+    rhetorical:
+      /\b(why does it take|when will (someone|they|you)|how hard is it|how is this|is this normal|seriously\?|are you kidding|how many more)\b/,
+    recurrence:
+      /\b(again|another|yet another|as usual|for (days|weeks|months|years)|(two|three|\d+) (months|weeks|hours|days) to|every (day|time|morning))\b/,
+    functionWords: words(
+      "the a an of to in on at for with by from and or is are was were be been it its this that these those " +
+        "i you he she we they my your our their me us them do does did have has had"
+    )
+  }
+};
+
+/** Laughter and crying-with-laughter: mild praise, or mockery next to a complaint. */
+export const LAUGHTER = new Set(["ahah", "xd", "xD", "XD", "😂", "🤣", "😆", "😹"]);
+
+/** Emoji that mark irony on their own. */
+export const IRONY_EMOJI = new Set(["🙄", "🤦", "😒", "🙃", "😏"]);
+
+/**
+ * Lower case, straight apostrophes, no accents: the form the phrase patterns here and in requests.ts are
+ * written for. JavaScript's \b knows only ASCII letters, so "perché\b" would never match.
+ */
+export function foldText(text: string): string {
+  const lower = text.toLowerCase();
+  const straight = lower.includes("’") ? lower.replace(/’/g, "'") : lower;
+  // a callback per accented letter costs more than five scans that usually find nothing
+  return straight.replace(/[àá]/g, "a").replace(/[èé]/g, "e").replace(/[ìí]/g, "i").replace(/[òó]/g, "o").replace(/[ùú]/g, "u");
+}

@@ -1,0 +1,292 @@
+import {LEXICONS, lookupWord, type Lexicon} from "./lexicon.ts";
+import {foldText, IRONY_EMOJI, LAUGHTER, RULES, type LanguageRules} from "./rules.ts";
+import {tokenize, type Token} from "./tokenize.ts";
+import type {Lang, Sentiment} from "./types.ts";
+
+/** |score| below this is neutral: a lone mild word ("attesa", "promesse") does not make a post polar. */
+export const NEUTRAL_BAND = 0.2;
+/** Raw lexicon units are squashed with tanh(sum / SCALE) into [-1, 1]. */
+const SCALE = 3;
+const NEGATION_SCOPE = 3;
+const QUOTES = new Set(['"', "“", "”", "«", "»", "'"]);
+const TOO_MUCH = /^(troppo|troppa|troppi|troppe|too)$/;
+const BREAKS = /^[.,;:!?…()\[\]]+$|^\.\.+$/;
+
+interface Hit {
+  term: string;
+  weight: number;
+  clause: number;
+  praise: boolean;
+  ironic: boolean;
+}
+
+const memo = {it: new Map<string, number | null>(), en: new Map<string, number | null>()};
+
+/** wordWeight, remembered per word: social text repeats its words. */
+function cachedWeight(lexicon: Lexicon, word: string, lang: "it" | "en"): number | undefined {
+  const cache = memo[lang];
+  let weight = cache.get(word);
+  if (weight === undefined) {
+    if (cache.size > 200_000) cache.clear();
+    weight = wordWeight(lexicon, word, lang) ?? null;
+    cache.set(word, weight);
+  }
+  return weight ?? undefined;
+}
+
+const NOT_PLAIN = 0;
+const PLAIN_FUNCTION = 1;
+const PLAIN_CONTENT = 2;
+const plainMemo = {it: new Map<string, number>(), en: new Map<string, number>()};
+
+/** Whether a word has no weight and no role in the rules, and if so whether it uses up a negation's scope. */
+function plainness(word: string, lang: "it" | "en", rules: LanguageRules, lexicon: Lexicon): number {
+  const cache = plainMemo[lang];
+  let kind = cache.get(word);
+  if (kind === undefined) {
+    const special = LAUGHTER.has(word) || rules.modifierStarts.has(word) || lexicon.starts.has(word) ||
+      rules.negators.has(word) || word === "che" || rules.contrast.has(word) || rules.modifiers.has(word) ||
+      cachedWeight(lexicon, word, lang) !== undefined;
+    kind = special ? NOT_PLAIN : rules.functionWords.has(word) ? PLAIN_FUNCTION : PLAIN_CONTENT;
+    if (cache.size > 200_000) cache.clear();
+    cache.set(word, kind);
+  }
+  return kind;
+}
+
+/** A lexicon weight for a word, trying the base of Italian superlatives (bellissimo → bello, ×1.5). */
+function wordWeight(lexicon: Lexicon, word: string, lang: Lang): number | undefined {
+  const weight = lookupWord(lexicon, word);
+  if (weight !== undefined || lang !== "it") return weight;
+  const base = /issim[oaie]$/.test(word) ? word.replace(/issim[oaie]$/, "o") : undefined;
+  if (base) {
+    const baseWeight = lookupWord(lexicon, base);
+    if (baseWeight !== undefined) return Math.max(-3, Math.min(3, baseWeight * 1.5));
+  }
+  return undefined;
+}
+
+/** Glued hashtags without capitals (#cittàpulita): look for a polar word at either end. */
+function hashtagWeight(lexicon: Lexicon, word: string, lang: Lang): number | undefined {
+  for (let k = 3; k <= word.length - 3; k++) {
+    const right = word.slice(k);
+    const left = word.slice(0, word.length - k);
+    const weight = (left.length >= 4 ? wordWeight(lexicon, left, lang) : undefined) ??
+      (right.length >= 4 ? wordWeight(lexicon, right, lang) : undefined);
+    if (weight) return weight;
+  }
+  return undefined;
+}
+
+function phraseAt(tokens: Token[], i: number, lexicon: Lexicon): [string, number, number] | undefined {
+  const longest = lexicon.starts.get(tokens[i]!.norm);
+  if (longest === undefined) return undefined;
+  for (let n = Math.min(longest, tokens.length - i); n >= 2; n--) {
+    const parts: string[] = [];
+    for (let j = i; j < i + n && tokens[j]!.kind === "word"; j++) parts.push(tokens[j]!.norm);
+    if (parts.length < n) continue;
+    const weight = lexicon.phrases.get(parts.join(" "));
+    if (weight !== undefined) return [parts.join(" "), weight, n];
+  }
+  return undefined;
+}
+
+interface State {
+  hits: Hit[];
+  clauses: {question: boolean; bangs: number}[];
+  negation: number;
+  modifier: number;
+  modifierLeft: number;
+}
+
+function push(state: State, term: string, raw: number, token: Token | undefined, praise: boolean): void {
+  let weight = raw * state.modifier;
+  if (token?.caps) weight *= 1.5;
+  // "non bello" is bad, "non male" and "nessun problema" good; a negative word only turns right after the
+  // negator ("nessun problema"), not further on ("nessuno ripara il semaforo rotto")
+  if (state.negation > 0 && weight > 0) weight *= -0.8;
+  else if (state.negation >= NEGATION_SCOPE - 1 && weight < 0) weight *= -0.8;
+  state.hits.push({term, weight, clause: state.clauses.length - 1, praise: praise && weight > 0, ironic: false});
+  state.modifier = 1;
+  state.modifierLeft = 0;
+  if (state.negation > 0) state.negation--;
+}
+
+/** Scores the sentiment of one text with a lexicon and rules: negation, intensity, irony, emoji. */
+export function scoreSentiment(
+  text: string,
+  lang: Lang,
+  {tokens = tokenize(text), folded}: {tokens?: Token[]; folded?: string} = {}
+): Sentiment {
+  const rules: LanguageRules | undefined = lang === "other" ? undefined : RULES[lang];
+  const lexicon = lang === "other" ? undefined : LEXICONS[lang];
+  const state: State = {hits: [], clauses: [{question: false, bangs: 0}], negation: 0, modifier: 1, modifierLeft: 0};
+  const {hits, clauses} = state;
+  let contrastAt = -1;
+  let laughter = 0;
+  let ironyCue = false;
+  let capsWords = 0;
+  let words = 0;
+  let newClause = false;
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const {norm, kind} = token;
+    if (kind === "punct") {
+      const clause = clauses[clauses.length - 1]!;
+      if (norm.includes("?")) clause.question = true;
+      for (const c of norm) if (c === "!") clause.bangs++;
+      if (BREAKS.test(norm)) {
+        state.negation = 0;
+        state.modifier = 1;
+        newClause = true;
+      }
+      const last = hits[hits.length - 1];
+      if (last?.praise && norm.startsWith("..")) ironyCue = true;
+      continue;
+    }
+    if (newClause) {
+      clauses.push({question: false, bangs: 0});
+      newClause = false;
+    }
+    if (kind === "emoji" || kind === "emoticon") {
+      if (LAUGHTER.has(norm)) laughter++;
+      else if (IRONY_EMOJI.has(norm)) ironyCue = true;
+      const weight = LAUGHTER.has(norm) ? undefined : lookupWord(LEXICONS.emoji, norm);
+      if (weight) hits.push({term: norm, weight, clause: clauses.length - 1, praise: false, ironic: false});
+      continue;
+    }
+    if (kind !== "word") continue;
+    if (LAUGHTER.has(norm)) {
+      laughter++;
+      continue;
+    }
+    if (!rules || !lexicon) continue;
+    words++;
+    if (token.caps) capsWords++;
+    // most words play no part at all: one lookup settles them
+    const plain = plainness(norm, lang as "it" | "en", rules, lexicon);
+    if (plain !== NOT_PLAIN && !token.tag) {
+      if (plain === PLAIN_CONTENT) {
+        if (state.negation > 0) state.negation--;
+        if (state.modifierLeft > 0 && --state.modifierLeft === 0) state.modifier = 1;
+      }
+      continue;
+    }
+
+    const next = tokens[i + 1];
+    const pair = next && rules.modifierStarts.has(norm) ? rules.modifierPhrases.get(`${norm} ${next.norm}`) : undefined;
+    if (pair !== undefined) {
+      state.modifier *= pair;
+      state.modifierLeft = 3;
+      i++;
+      continue;
+    }
+    const phrase = phraseAt(tokens, i, lexicon);
+    if (phrase) {
+      if (phrase[1] !== 0) push(state, phrase[0], phrase[1], token, rules.praise.has(norm));
+      i += phrase[2] - 1;
+      continue;
+    }
+    if (rules.negators.has(norm)) {
+      const following = next?.kind === "word" ? next.norm : "";
+      if (rules.emphaticAfterNegator.test(following)) {
+        // "non ho mai visto la città così pulita": emphasis, not state.negation
+        state.negation = 0;
+        state.modifier = 1.4;
+        state.modifierLeft = 4;
+        i++;
+      } else state.negation = NEGATION_SCOPE;
+      continue;
+    }
+    // "non posso che ringraziare": "che" opens a clause the state.negation does not reach
+    if (norm === "che") state.negation = 0;
+    if (rules.contrast.has(norm)) {
+      contrastAt = hits.length;
+      state.negation = 0;
+    }
+    const mod = rules.modifiers.get(norm);
+    if (mod !== undefined) {
+      // "troppo traffico": too much of something plain is a complaint
+      if (TOO_MUCH.test(norm) && next?.kind === "word" && !rules.modifiers.has(next.norm) &&
+        cachedWeight(lexicon, next.norm, lang as "it" | "en") === undefined && !rules.functionWords.has(next.norm)) {
+        push(state, norm, -0.8, token, false);
+        continue;
+      }
+      state.modifier *= mod;
+      // "poco personale e troppe attese": a turning state.modifier reaches only the next word
+      state.modifierLeft = mod < 0 ? 1 : 2;
+      continue;
+    }
+    const weight = cachedWeight(lexicon, norm, lang as "it" | "en") ?? (token.tag && norm.length >= 7 ? hashtagWeight(lexicon, norm, lang) : undefined);
+    if (weight) {
+      push(state, norm, weight, token, rules.praise.has(norm));
+      const last = hits[hits.length - 1]!;
+      const before = tokens[i - 1];
+      if (last.praise) {
+        if (next && rules.ironyAfterPraise.has(next.norm)) ironyCue = true;
+        // quoted praise ("ottimo" lavoro) and repeated praise (bravi bravi) are sarcastic
+        if (before && next && QUOTES.has(before.norm) && QUOTES.has(next.norm)) ironyCue = true;
+        if (next?.norm === norm || (before?.norm === "che" && tokens[i - 2]?.norm === "ma")) ironyCue = true;
+      }
+    } else if (!rules.functionWords.has(norm)) {
+      if (state.negation > 0) state.negation--;
+      if (state.modifierLeft > 0 && --state.modifierLeft === 0) state.modifier = 1;
+    }
+  }
+
+  return combine(folded ?? (rules ? foldText(text) : ""), hits, clauses, {rules, contrastAt, laughter, ironyCue, capsWords, words});
+}
+
+interface Signals {
+  rules: LanguageRules | undefined;
+  contrastAt: number;
+  laughter: number;
+  ironyCue: boolean;
+  capsWords: number;
+  words: number;
+}
+
+function combine(lower: string, hits: Hit[], clauses: {question: boolean; bangs: number}[], signals: Signals): Sentiment {
+  const {rules, contrastAt, laughter, capsWords, words} = signals;
+  const rhetorical = rules !== undefined && (rules.rhetorical.test(lower) || /\?\s*\?|\?!|!\?/.test(lower));
+
+  hits.forEach((hit, index) => {
+    const clause = clauses[hit.clause]!;
+    if (clause.question && !rhetorical) hit.weight *= 0.3;
+    // "quando finalmente lo riparerete??": praise inside a rhetorical question is not praise
+    if (rhetorical && hit.weight > 0) hit.weight *= 0.3;
+    if (clause.bangs > 0) hit.weight *= clause.bangs > 1 ? 1.4 : 1.2;
+    if (contrastAt > 0 && contrastAt < hits.length) hit.weight *= index < contrastAt ? 0.5 : 1.3;
+  });
+
+  const praise = hits.filter((hit) => hit.praise);
+  // only praise can turn ironic, so only then is it worth looking for a recurring complaint
+  const recurrence = praise.length > 0 && rules !== undefined && rules.recurrence.test(lower);
+  const negative = hits.some((hit) => !hit.praise && hit.weight < 0);
+  const otherPositive = hits.some((hit) => !hit.praise && hit.weight > 0);
+  const sarcasticOpener = hits[0]?.praise === true && !otherPositive && (negative || recurrence);
+  // "L'ufficio è chiuso e sul sito c'è scritto aperto. Complimenti!!!"
+  const loudPraise = praise.some((hit) => clauses[hit.clause]!.bangs >= 3) &&
+    (negative || recurrence || (!otherPositive && praise.every((hit) => hit.clause > 0) && signals.words >= 6));
+  if (praise.length > 0 && (signals.ironyCue || sarcasticOpener || loudPraise || rhetorical)) {
+    for (const hit of praise) {
+      hit.weight = -0.8 * Math.abs(hit.weight);
+      hit.ironic = true;
+    }
+  }
+
+  let sum = hits.reduce((total, hit) => total + hit.weight, 0);
+  const mocking = negative || praise.some((hit) => hit.ironic) || rhetorical;
+  if (laughter > 0) sum += mocking ? -0.5 : 1;
+  if (rhetorical) sum -= 1.2;
+  const shouting = capsWords >= 3 && capsWords >= words / 2;
+  // shouting with no polar word is, in replies to a public body, a complaint
+  if (shouting) sum = hits.length > 0 ? sum * 1.3 : sum - (clauses.some((c) => c.bangs > 0) ? 0.9 : 0.7);
+
+  const score = Math.round(Math.tanh(sum / SCALE) * 1000) / 1000;
+  const label = score >= NEUTRAL_BAND ? "positive" : score <= -NEUTRAL_BAND ? "negative" : "neutral";
+  const terms = [...new Set(hits.filter((hit) => hit.weight !== 0).map((hit) => hit.term))];
+  if (laughter > 0) terms.push("ahah");
+  return {label, score: Object.is(score, -0) ? 0 : score, terms};
+}
