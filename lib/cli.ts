@@ -6,6 +6,7 @@ import {queryJson, withWarehouse} from "./duckdb.ts";
 import {printTable} from "./table.ts";
 import {warehouseStatus} from "./status.ts";
 import {startCommand} from "./start.ts";
+import {siteCommands} from "./site-cli.ts";
 import {opsCommands, reportFailure} from "./run-cli.ts";
 import {transformCommand} from "../transforms/cli.ts";
 import {sentimentCommand} from "../transforms/text/cli.ts";
@@ -51,6 +52,7 @@ program
   });
 
 startCommand(program);
+siteCommands(program);
 transformCommand(program);
 sentimentCommand(program);
 
