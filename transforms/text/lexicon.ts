@@ -27,15 +27,24 @@ export function stemEn(word: string): string {
   return word;
 }
 
-/** Parses term<TAB>weight lines; `#` starts a comment line. */
+/** A phrase as the tokenizer splits text: "l'ora" → "l' ora", "can't" → "can not". */
+export function phraseKey(term: string): string {
+  return term
+    .replace(/\b(ca|wo|sha)n't\b/g, (_, stem: string) => `${{ca: "can", wo: "will", sha: "shall"}[stem]} not`)
+    .replace(/n't\b/g, " not")
+    .replace(/(\p{L})'(?=\p{L})/gu, "$1' ");
+}
+
+const emptyLexicon = (stem: (word: string) => string): Lexicon =>
+  ({stems: new Map(), exact: new Map(), phrases: new Map(), longest: 1, starts: new Map(), stem});
+
+/** Parses term<TAB>weight lines, into a new lexicon or a given one; `#` starts a comment line. */
 export function parseLexicon(
   tsv: string,
   stem: (word: string) => string,
-  {source = "lexicon", stemmed = false}: {source?: string; stemmed?: boolean} = {}
+  {source = "lexicon", stemmed = false, into = emptyLexicon(stem)}: {source?: string; stemmed?: boolean; into?: Lexicon} = {}
 ): Lexicon {
-  const lexicon: Lexicon = {
-    stems: new Map(), exact: new Map(), phrases: new Map(), longest: 1, starts: new Map(), stem
-  };
+  const lexicon = into;
   tsv.split("\n").forEach((line, index) => {
     if (line.trim() === "" || line.startsWith("#")) return;
     const [term, value] = line.split("\t");
@@ -44,13 +53,15 @@ export function parseLexicon(
       throw new Error(`bad lexicon line ${index + 1} in ${source}: ${JSON.stringify(line)}`);
     }
     if (stemmed) lexicon.stems.set(term, weight);
-    else if (term.startsWith("=")) lexicon.exact.set(term.slice(1), weight);
-    else if (term.includes(" ")) {
-      lexicon.phrases.set(term, weight);
-      const words = term.split(" ");
+    else if (term.includes(" ") || (term.includes("'") && !term.endsWith("'"))) {
+      // phrases match whole words, so "=" (exact form) means nothing for them
+      const key = phraseKey(term.replace(/^=/, ""));
+      lexicon.phrases.set(key, weight);
+      const words = key.split(" ");
       lexicon.longest = Math.max(lexicon.longest, words.length);
       lexicon.starts.set(words[0]!, Math.max(lexicon.starts.get(words[0]!) ?? 0, words.length));
-    } else {
+    } else if (term.startsWith("=")) lexicon.exact.set(term.slice(1), weight);
+    else {
       lexicon.exact.set(term, weight);
       // the first entry for a stem wins, so a listed form is never overridden by a later relative
       if (!lexicon.stems.has(stem(term))) lexicon.stems.set(stem(term), weight);
@@ -91,9 +102,13 @@ export const stemEnCached = cached(stemEn);
 /** The lexicons shipped in transforms/text/lexicon/, loaded once. */
 export const LEXICONS = {
   it: {
-    ...parseLexicon(read("sentiment.it.tsv"), stemItCached, {source: "sentiment.it.tsv"}),
+    ...parseLexicon(read("phrases.it.tsv"), stemItCached, {
+      source: "phrases.it.tsv", into: parseLexicon(read("sentiment.it.tsv"), stemItCached, {source: "sentiment.it.tsv"})
+    }),
     fallback: parseLexicon(read("pattern.it.tsv"), stemItCached, {source: "pattern.it.tsv", stemmed: true})
   },
-  en: parseLexicon(read("sentiment.en.tsv"), stemEnCached, {source: "sentiment.en.tsv"}),
+  en: parseLexicon(read("phrases.en.tsv"), stemEnCached, {
+    source: "phrases.en.tsv", into: parseLexicon(read("sentiment.en.tsv"), stemEnCached, {source: "sentiment.en.tsv"})
+  }),
   emoji: parseLexicon(read("emoji.tsv"), (w) => w, {source: "emoji.tsv"})
 };

@@ -14,6 +14,8 @@ export interface LanguageRules {
   contrast: Set<string>;
   /** Words of praise that irony turns ("grazie eh", "complimenti!!!" about a problem). */
   praise: Set<string>;
+  /** Thanks closing a message: politeness, never sarcastic by position alone. */
+  thanks: Set<string>;
   /** Words that mark irony when they follow praise. */
   ironyAfterPraise: Set<string>;
   /** Phrases that make a question rhetorical, i.e. a complaint ("ma è possibile", "vi sembra normale"); on folded text. */
@@ -22,6 +24,14 @@ export interface LanguageRules {
   recurrence: RegExp;
   /** Function words: they do not use up a negation's scope. */
   functionWords: Set<string>;
+  /** Negators that are a subject ("nessuno si preoccupa"): criticism after them stays criticism. */
+  subjectNegators: Set<string>;
+  /** Verbs of care or action that, after a subject negator, make a complaint ("nessuno ascolta", "nobody cares"). */
+  neglectVerbs: RegExp;
+  /** Cheers that praise what follows only at the start of a clause ("Forza ragazzi!", not "la forza"). */
+  cheers: Map<string, number>;
+  /** Ironic interjections: with them, praise is sarcasm ("ah beh, bravissimi"); on folded text. */
+  ironyMarkers: RegExp;
 }
 
 const words = (list: string) => new Set(list.split(" "));
@@ -47,11 +57,12 @@ export const RULES: Record<"it" | "en", LanguageRules> = {
     praise: words(
       "grazie complimenti bravi bravo brava brave bravissimi geniale bello bella bellissimo bellissima " +
         "evviva ottimo ottima ottimi perfetto perfetta fantastico fantastica figata meraviglioso bene viva " +
-        "splendido grande grandi"
+        "splendido grande grandi chapeau genio top"
     ),
-    ironyAfterPraise: words("eh eh... davvero neh"),
+    ironyAfterPraise: words("eh eh... davvero neh vivissimi"),
+    thanks: words("grazie grz"),
     rhetorical:
-      /\b(ma e possibile|e mai possibile|vi sembra|vi pare|e normale|ma come si fa|ma secondo voi|perche nessuno|quando avete intenzione|ma davvero|ma quando|ma dove|che aspettate|ci vuole tanto|ancora niente|e poi dicono|come no)\b/,
+      /\b(ma e possibile|e mai possibile|vi sembra|vi pare|e normale|ma come si fa|ma secondo voi|perche( \w+){0,3} nessuno|quando avete intenzione|ma davvero|ma quando|ma dove|che aspettate|ci vuole tanto|ancora niente|e poi dicono|come no|ma in che (paese|mondo)|(ma )?che (ha|hanno|avete) bevuto|ma (ti|vi) rendete? conto|ma chi (li|lo|la|vi|ti) (vota|ha votato)|(siamo|siete|sono) impazziti|ma scherziamo|stiamo scherzando|vi siete dimenticati|esiste ancora)\b/,
     recurrence:
       /\b(ancora una volta|di nuovo|ennesim[oa]|anche oggi|anche quest|come sempre|da (giorni|settimane|mesi|anni)|altra (tassa|multa)|(due|tre|\d+) (mesi|settimane|ore|giorni) per|un'? ?ora per|a secco|multa|si e già)\b/,
     functionWords: words(
@@ -59,7 +70,12 @@ export const RULES: Record<"it" | "en", LanguageRules> = {
         "del della dello dei degli delle al alla allo ai agli alle dal dalla dai nel nella nei sul sulla " +
         "mi ti ci vi si ne me te se lo più questo questa quel quella mio mia tuo suo nostro vostro loro " +
         "c' d' dell' all' nell' sull' dall' anche ancora già stato stata essere avere fa fatto"
-    )
+    ),
+    subjectNegators: words("nessuno"),
+    neglectVerbs:
+      /^(preoccup|occup|interv|rispond|ascolt|controll|pag[ah]|dimett|pulisc|ripar|aiut|risolv|pens[ae]|interess|cur[ae]|muov|sistem|cambi|rispett|sa$|sapev|vede$|vedono$)/,
+    cheers: weights("forza=1.5"),
+    ironyMarkers: /\b(ah beh|ah bhe|eh gia|eh certo|certo certo|si certo|ma dai|vabbe|figuriamoci)\b/
   },
   en: {
     negators: words("not no never nobody nothing neither nor without none cannot dont cant wont isnt doesnt didnt aint hardly"),
@@ -74,19 +90,35 @@ export const RULES: Record<"it" | "en", LanguageRules> = {
     contrast: words("but however though although yet"),
     praise: words("wow great thanks thank wonderful nice brilliant perfect fantastic awesome love lovely well good amazing"),
     ironyAfterPraise: words("...: eh"),
+    thanks: words("thanks thank thx ty"),
     rhetorical:
-      /\b(why does it take|when will (someone|they|you)|how hard is it|how is this|is this normal|seriously\?|are you kidding|how many more)\b/,
+      /\b(why does it take|when will (someone|they|you)|how hard is it|how is this|is this normal|seriously\?|are you kidding|how many more|what'?s wrong with|what is wrong with|are you serious)\b/,
     recurrence:
       /\b(again|another|yet another|as usual|for (days|weeks|months|years)|(two|three|\d+) (months|weeks|hours|days) to|every (day|time|morning))\b/,
     functionWords: words(
       "the a an of to in on at for with by from and or is are was were be been it its this that these those " +
         "i you he she we they my your our their me us them do does did have has had"
-    )
+    ),
+    subjectNegators: words("nobody noone"),
+    neglectVerbs: /^(cares?|knows?|listens?|answers?|helps?|does|fix(es)?|responds?|bothers?|gives?|checks?)$/,
+    cheers: new Map(),
+    ironyMarkers: /\b(yeah right|oh great|just great|just what (i|we) needed|thanks a lot|sure thing)\b/
   }
 };
 
 /** Laughter and crying-with-laughter: mild praise, or mockery next to a complaint. */
 export const LAUGHTER = new Set(["ahah", "xd", "xD", "XD", "😂", "🤣", "😆", "😹"]);
+
+/** Applause and approval: praise that irony can turn ("ha distrutto il partito, chapeau 👏👏"). */
+export const PRAISE_EMOJI = new Set(["👏", "👍", "🙌", "👌", "💯", "🔝"]);
+
+/**
+ * A news headline or reported speech ("Monti: la crisi non è finita", "ANSA -"): its first sentence reports,
+ * it does not judge. On the original text, for the capitals.
+ */
+export const HEADLINE = /^(?:RT @\w+:\s*)?(?:(?:\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*)?)\s?:\s|(?:ANSA|AGI|ADNKRONOS|Adnkronos)\b)/u;
+/** A news agency or a shared article ("via @repubblica"): the whole text reports; on folded text. */
+export const NEWS_SOURCE = /\b(ansa|adnkronos|agi|via @\w+)\b/;
 
 /** Emoji that mark irony on their own. */
 export const IRONY_EMOJI = new Set(["🙄", "🤦", "😒", "🙃", "😏"]);

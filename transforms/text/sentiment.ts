@@ -1,5 +1,5 @@
 import {LEXICONS, lookupWord, type Lexicon} from "./lexicon.ts";
-import {foldText, IRONY_EMOJI, LAUGHTER, RULES, type LanguageRules} from "./rules.ts";
+import {foldText, HEADLINE, IRONY_EMOJI, LAUGHTER, NEWS_SOURCE, PRAISE_EMOJI, RULES, type LanguageRules} from "./rules.ts";
 import {tokenize, type Token} from "./tokenize.ts";
 import type {Lang, Sentiment} from "./types.ts";
 
@@ -11,6 +11,18 @@ const NEGATION_SCOPE = 3;
 const QUOTES = new Set(['"', "“", "”", "«", "»", "'"]);
 const TOO_MUCH = /^(troppo|troppa|troppi|troppe|too)$/;
 const BREAKS = /^[.,;:!?…()\[\]]+$|^\.\.+$/;
+const SENTENCE_END = /[.;!?…]/;
+/** A polar word after a subject negator that makes a complaint ("nessuno si preoccupa"), at most this far. */
+const NEGLECT_REACH = 4;
+/** Reported speech and headlines count this much in their first sentence, shared news this much overall. */
+const HEADLINE_WEIGHT = 0.4;
+const NEWS_WEIGHT = 0.5;
+
+interface Clause {
+  question: boolean;
+  bangs: number;
+  sentence: number;
+}
 
 interface Hit {
   term: string;
@@ -44,7 +56,7 @@ function plainness(word: string, lang: "it" | "en", rules: LanguageRules, lexico
   const cache = plainMemo[lang];
   let kind = cache.get(word);
   if (kind === undefined) {
-    const special = LAUGHTER.has(word) || rules.modifierStarts.has(word) || lexicon.starts.has(word) ||
+    const special = LAUGHTER.has(word) || rules.modifierStarts.has(word) || lexicon.starts.has(word) || rules.cheers.has(word) ||
       rules.negators.has(word) || word === "che" || rules.contrast.has(word) || rules.modifiers.has(word) ||
       cachedWeight(lexicon, word, lang) !== undefined;
     kind = special ? NOT_PLAIN : rules.functionWords.has(word) ? PLAIN_FUNCTION : PLAIN_CONTENT;
@@ -73,7 +85,8 @@ function hashtagWeight(lexicon: Lexicon, word: string, lang: Lang): number | und
     const left = word.slice(0, word.length - k);
     const weight = (left.length >= 4 ? wordWeight(lexicon, left, lang) : undefined) ??
       (right.length >= 4 ? wordWeight(lexicon, right, lang) : undefined);
-    if (weight) return weight;
+    // only a clear word decides a glued tag: #matteorisponde is not praise
+    if (weight && Math.abs(weight) >= 1) return weight;
   }
   return undefined;
 }
@@ -93,8 +106,10 @@ function phraseAt(tokens: Token[], i: number, lexicon: Lexicon): [string, number
 
 interface State {
   hits: Hit[];
-  clauses: {question: boolean; bangs: number}[];
+  clauses: Clause[];
   negation: number;
+  /** The negator is a subject ("nessuno si preoccupa"), so criticism after it is not turned. */
+  subject: boolean;
   modifier: number;
   modifierLeft: number;
 }
@@ -105,7 +120,7 @@ function push(state: State, term: string, raw: number, token: Token | undefined,
   // "non bello" is bad, "non male" and "nessun problema" good; a negative word only turns right after the
   // negator ("nessun problema"), not further on ("nessuno ripara il semaforo rotto")
   if (state.negation > 0 && weight > 0) weight *= -0.8;
-  else if (state.negation >= NEGATION_SCOPE - 1 && weight < 0) weight *= -0.8;
+  else if (state.negation >= NEGATION_SCOPE - 1 && weight < 0 && !state.subject) weight *= -0.8;
   state.hits.push({term, weight, clause: state.clauses.length - 1, praise: praise && weight > 0, ironic: false});
   state.modifier = 1;
   state.modifierLeft = 0;
@@ -120,7 +135,9 @@ export function scoreSentiment(
 ): Sentiment {
   const rules: LanguageRules | undefined = lang === "other" ? undefined : RULES[lang];
   const lexicon = lang === "other" ? undefined : LEXICONS[lang];
-  const state: State = {hits: [], clauses: [{question: false, bangs: 0}], negation: 0, modifier: 1, modifierLeft: 0};
+  const state: State = {
+    hits: [], clauses: [{question: false, bangs: 0, sentence: 0}], negation: 0, subject: false, modifier: 1, modifierLeft: 0
+  };
   const {hits, clauses} = state;
   let contrastAt = -1;
   let laughter = 0;
@@ -128,13 +145,16 @@ export function scoreSentiment(
   let capsWords = 0;
   let words = 0;
   let newClause = false;
+  let sentence = 0;
+  let opening = true;
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const {norm, kind} = token;
     if (kind === "punct") {
       const clause = clauses[clauses.length - 1]!;
-      if (norm.includes("?")) clause.question = true;
+      // "Chi vince secondo voi, Renzi o Bersani?": the question covers the whole sentence, commas included
+      if (norm.includes("?")) for (let c = clauses.length - 1; c >= 0 && clauses[c]!.sentence === sentence; c--) clauses[c]!.question = true;
       for (const c of norm) if (c === "!") clause.bangs++;
       if (BREAKS.test(norm)) {
         state.negation = 0;
@@ -143,17 +163,19 @@ export function scoreSentiment(
       }
       const last = hits[hits.length - 1];
       if (last?.praise && norm.startsWith("..")) ironyCue = true;
+      if (SENTENCE_END.test(norm)) sentence++;
       continue;
     }
     if (newClause) {
-      clauses.push({question: false, bangs: 0});
+      clauses.push({question: false, bangs: 0, sentence});
       newClause = false;
+      opening = true;
     }
     if (kind === "emoji" || kind === "emoticon") {
       if (LAUGHTER.has(norm)) laughter++;
       else if (IRONY_EMOJI.has(norm)) ironyCue = true;
       const weight = LAUGHTER.has(norm) ? undefined : lookupWord(LEXICONS.emoji, norm);
-      if (weight) hits.push({term: norm, weight, clause: clauses.length - 1, praise: false, ironic: false});
+      if (weight) hits.push({term: norm, weight, clause: clauses.length - 1, praise: PRAISE_EMOJI.has(norm), ironic: false});
       continue;
     }
     if (kind !== "word") continue;
@@ -162,6 +184,8 @@ export function scoreSentiment(
       continue;
     }
     if (!rules || !lexicon) continue;
+    const first = opening;
+    opening = false;
     words++;
     if (token.caps) capsWords++;
     // most words play no part at all: one lookup settles them
@@ -196,7 +220,10 @@ export function scoreSentiment(
         state.modifier = 1.4;
         state.modifierLeft = 4;
         i++;
-      } else state.negation = NEGATION_SCOPE;
+      } else {
+        state.negation = NEGATION_SCOPE;
+        state.subject = rules.subjectNegators.has(norm) && neglect(state, tokens, i, rules);
+      }
       continue;
     }
     // "non posso che ringraziare": "che" opens a clause the state.negation does not reach
@@ -218,13 +245,17 @@ export function scoreSentiment(
       state.modifierLeft = mod < 0 ? 1 : 2;
       continue;
     }
-    const weight = cachedWeight(lexicon, norm, lang as "it" | "en") ?? (token.tag && norm.length >= 7 ? hashtagWeight(lexicon, norm, lang) : undefined);
+    const weight = cachedWeight(lexicon, norm, lang as "it" | "en") ?? (first ? rules.cheers.get(norm) : undefined) ??
+      (token.tag && norm.length >= 7 ? hashtagWeight(lexicon, norm, lang) : undefined);
     if (weight) {
       push(state, norm, weight, token, rules.praise.has(norm));
       const last = hits[hits.length - 1]!;
       const before = tokens[i - 1];
       if (last.praise) {
         if (next && rules.ironyAfterPraise.has(next.norm)) ironyCue = true;
+        // "grazie governo eh": one word between, closing the clause
+        const after = tokens[i + 2];
+        if (next?.kind === "word" && after && rules.ironyAfterPraise.has(after.norm) && tokens[i + 3]?.kind !== "word") ironyCue = true;
         // quoted praise ("ottimo" lavoro) and repeated praise (bravi bravi) are sarcastic
         if (before && next && QUOTES.has(before.norm) && QUOTES.has(next.norm)) ironyCue = true;
         if (next?.norm === norm || (before?.norm === "che" && tokens[i - 2]?.norm === "ma")) ironyCue = true;
@@ -235,7 +266,22 @@ export function scoreSentiment(
     }
   }
 
-  return combine(folded ?? (rules ? foldText(text) : ""), hits, clauses, {rules, contrastAt, laughter, ironyCue, capsWords, words});
+  return combine(text, folded ?? (rules ? foldText(text) : ""), hits, clauses, {rules, contrastAt, laughter, ironyCue, capsWords, words});
+}
+
+/**
+ * "nessuno si preoccupa", "nobody at the DMV knows": a subject negator before a verb of care is a complaint.
+ * Pushes it and says whether it found one ("nessuno è rimasto ferito" has none).
+ */
+function neglect(state: State, tokens: Token[], at: number, rules: LanguageRules): boolean {
+  for (let j = at + 1; j <= at + NEGLECT_REACH && tokens[j]?.kind === "word"; j++) {
+    if (rules.neglectVerbs.test(tokens[j]!.norm)) {
+      const term = `${tokens[at]!.norm} ${tokens[j]!.norm}`;
+      state.hits.push({term, weight: -1.5, clause: state.clauses.length - 1, praise: false, ironic: false});
+      return true;
+    }
+  }
+  return false;
 }
 
 interface Signals {
@@ -247,9 +293,11 @@ interface Signals {
   words: number;
 }
 
-function combine(lower: string, hits: Hit[], clauses: {question: boolean; bangs: number}[], signals: Signals): Sentiment {
+function combine(text: string, lower: string, hits: Hit[], clauses: Clause[], signals: Signals): Sentiment {
   const {rules, contrastAt, laughter, capsWords, words} = signals;
   const rhetorical = rules !== undefined && (rules.rhetorical.test(lower) || /\?\s*\?|\?!|!\?/.test(lower));
+  const headline = hits.length > 0 && HEADLINE.test(text);
+  const news = hits.length > 0 && NEWS_SOURCE.test(lower);
 
   hits.forEach((hit, index) => {
     const clause = clauses[hit.clause]!;
@@ -258,6 +306,8 @@ function combine(lower: string, hits: Hit[], clauses: {question: boolean; bangs:
     if (rhetorical && hit.weight > 0) hit.weight *= 0.3;
     if (clause.bangs > 0) hit.weight *= clause.bangs > 1 ? 1.4 : 1.2;
     if (contrastAt > 0 && contrastAt < hits.length) hit.weight *= index < contrastAt ? 0.5 : 1.3;
+    if (headline && clause.sentence === 0) hit.weight *= HEADLINE_WEIGHT;
+    if (news) hit.weight *= NEWS_WEIGHT;
   });
 
   const praise = hits.filter((hit) => hit.praise);
@@ -266,10 +316,16 @@ function combine(lower: string, hits: Hit[], clauses: {question: boolean; bangs:
   const negative = hits.some((hit) => !hit.praise && hit.weight < 0);
   const otherPositive = hits.some((hit) => !hit.praise && hit.weight > 0);
   const sarcasticOpener = hits[0]?.praise === true && !otherPositive && (negative || recurrence);
+  // "Renzi ha distrutto il PD in tre anni, chapeau 👏": praise closing a text whose only other content is real
+  // criticism; not a closing thanks ("segnalo una buca, grazie" is politeness) and not after a mild complaint word
+  const last = hits[hits.length - 1];
+  const sarcasticCloser = last?.praise === true && !otherPositive && contrastAt < 0 && !rules?.thanks.has(last.term) &&
+    hits.some((hit) => !hit.praise && hit.weight <= -1.5 && hit.clause < last.clause);
+  const marked = praise.length > 0 && rules !== undefined && rules.ironyMarkers.test(lower);
   // "L'ufficio è chiuso e sul sito c'è scritto aperto. Complimenti!!!"
   const loudPraise = praise.some((hit) => clauses[hit.clause]!.bangs >= 3) &&
     (negative || recurrence || (!otherPositive && praise.every((hit) => hit.clause > 0) && signals.words >= 6));
-  if (praise.length > 0 && (signals.ironyCue || sarcasticOpener || loudPraise || rhetorical)) {
+  if (praise.length > 0 && (signals.ironyCue || sarcasticOpener || sarcasticCloser || marked || loudPraise || rhetorical)) {
     for (const hit of praise) {
       hit.weight = -0.8 * Math.abs(hit.weight);
       hit.ironic = true;

@@ -43,6 +43,13 @@ const LAUGHTER = /^(?:(?:a*h+a+)+h*|(?:h+a+)+h*|(?:e*h+e+){2,}h*|(?:ja){2,}|lol+
 const ELISION = /^([a-zàèéìòù]*?)['’]([a-zàèéìòù].*)$/i;
 const CENSORED = /(?<!\p{L})\p{L}\*{2,}\p{L}*/gu;
 const VARIATION = /[\uFE0F\u200D]|\uD83C[\uDFFB-\uDFFF]/g;
+// Chat spellings read as the words they stand for, so negation and phrases see them ("nn mi piace", "x niente")
+const ABBREVIATIONS = new Map(Object.entries({
+  nn: "non", cmq: "comunque", ke: "che", xò: "però", xk: "perché", xké: "perché", xkè: "perché", xke: "perché",
+  xché: "perché", xchè: "perché", xche: "perché", qlc: "qualche", qlcs: "qualcosa", pls: "please", plz: "please", u: "you"
+}));
+// wink-nlp cuts "can't" into "ca" + "n't" and "won't" into "wo" + "n't"
+const BEFORE_NOT: Record<string, string> = {ca: "can", wo: "will", sha: "shall"};
 
 const normalised = new Map<string, string>();
 
@@ -60,7 +67,9 @@ function normaliseFresh(raw: string): string {
   const lower = raw.toLowerCase();
   // Collapse 3+ repeated letters ("bellooo" → "bello"); doubled letters are Italian spelling.
   const collapsed = lower.replace(/([a-zàèéìòù])\1{2,}/g, "$1");
-  return LAUGHTER.test(collapsed) && collapsed.length >= 3 ? "ahah" : collapsed;
+  // a lower-case "x" between words is "per" ("x me", "x niente"); "X Factor" is not
+  if (raw === "x") return "per";
+  return ABBREVIATIONS.get(collapsed) ?? (LAUGHTER.test(collapsed) && collapsed.length >= 3 ? "ahah" : collapsed);
 }
 
 const isCaps = (raw: string) => raw.length >= 3 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
@@ -126,6 +135,10 @@ export function tokenize(text: string): Token[] {
       expanded.set(raw, parts);
     }
     const only = parts.length === 1 ? parts[0]! : undefined;
+    if (only !== undefined && BEFORE_NOT[only.norm] && /^n't$/i.test(values[i + 1] ?? "")) {
+      tokens.push({...only, norm: BEFORE_NOT[only.norm]!});
+      continue;
+    }
     if (only?.kind === "word" && values[i + 1] === "'" && (ACCENT_WORDS.test(only.norm) || only.norm === "po")) {
       // "e'" → "è", "perche'" → "perché"; "po'" is a truncation and keeps its apostrophe
       const norm = only.norm === "po" ? "po'" : only.norm.slice(0, -1) + ACCENT[only.norm.slice(-1)]!;

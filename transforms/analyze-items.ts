@@ -1,0 +1,93 @@
+import type {DuckDBConnection} from "@duckdb/node-api";
+import type {TextAnalysis} from "./text/types.ts";
+
+/** The text analysis the step calls: transforms/text/analyze.ts in production, a double in tests. */
+export type Analyze = (text: string, options: {isOwn: boolean}) => TextAnalysis;
+
+export interface AnalyzeOptions {
+  /** Re-analyze every item (the analysis itself changed). */
+  full?: boolean;
+  /** Items brought by files after this id are new since the last run. */
+  afterFileId?: number;
+  /** Re-analyze items created on or after this local date (YYYY-MM-DD). */
+  since?: string | null;
+  chunkSize?: number;
+}
+
+const createSql = `
+  create table if not exists main.int_item_text (
+    item_key varchar not null, platform varchar not null, item_id varchar not null, text_hash varchar not null,
+    is_own boolean not null, lang varchar, sentiment_label varchar, sentiment_score double, sentiment_terms varchar[],
+    topics varchar[], is_question boolean, is_complaint boolean, reply_type varchar
+  )`;
+
+/** The table's shape, created before any model reads it. */
+export async function ensureItemText(connection: DuckDBConnection): Promise<void> {
+  await connection.run(createSql);
+}
+
+/**
+ * The TypeScript step of the DAG: analyzes the items that need it (new, changed text or ownership, or
+ * selected by `since`/`full`) and appends the results to main.int_item_text, a cache kept between runs.
+ * Each row is keyed by the text's hash, so the cache is valid on its own: the caller may commit it
+ * separately from the marts.
+ */
+export async function analyzeItems(connection: DuckDBConnection, analyze: Analyze, options: AnalyzeOptions = {}): Promise<number> {
+  const {full = false, afterFileId = 0, since = null, chunkSize = 5000} = options;
+  await ensureItemText(connection);
+  await connection.run(`
+    create or replace temp table text_todo as
+    select row_number() over (order by b.item_key) as n, b.item_key, b.platform, b.item_id, b.text, b.text_hash, b.is_own
+    from int_item_base b
+    left join main.int_item_text t on t.item_key = b.item_key
+    where b.text is not null and (
+      $full or t.item_key is null or t.text_hash <> b.text_hash or t.is_own <> b.is_own
+      or b.source_file_id > $after or b.created_on >= coalesce($since::date, 'infinity'::date))`,
+    {full, after: afterFileId, since} as never);
+  // why: rows of items that are gone or lost their text would otherwise linger in the cache
+  await connection.run(`
+    delete from main.int_item_text
+    where item_key in (select item_key from text_todo)
+      or item_key not in (select item_key from int_item_base where text is not null)`);
+  await connection.run(`
+    create or replace temp table text_stage (
+      item_key varchar, platform varchar, item_id varchar, text_hash varchar, is_own boolean, lang varchar,
+      sentiment_label varchar, sentiment_score double, sentiment_terms varchar, topics varchar,
+      is_question boolean, is_complaint boolean, reply_type varchar)`);
+  const total = Number((await connection.runAndReadAll("select count(*) from text_todo")).getRows()[0]![0]);
+  for (let lo = 0; lo < total; lo += chunkSize) {
+    const reader = await connection.runAndReadAll(
+      "select item_key, platform, item_id, text, text_hash, is_own from text_todo where n > $lo and n <= $hi order by n",
+      {lo, hi: lo + chunkSize});
+    const appender = await connection.createAppender("text_stage", "main", "temp");
+    try {
+      for (const [item_key, platform, item_id, text, text_hash, is_own] of reader.getRowsJS()) {
+        const result = analyze(String(text), {isOwn: Boolean(is_own)});
+        appender.appendVarchar(String(item_key));
+        appender.appendVarchar(String(platform));
+        appender.appendVarchar(String(item_id));
+        appender.appendVarchar(String(text_hash));
+        appender.appendBoolean(Boolean(is_own));
+        appender.appendVarchar(result.lang);
+        appender.appendVarchar(result.sentiment.label);
+        appender.appendDouble(result.sentiment.score);
+        appender.appendVarchar(JSON.stringify(result.sentiment.terms));
+        appender.appendVarchar(JSON.stringify(result.topics));
+        appender.appendBoolean(result.is_question);
+        appender.appendBoolean(result.is_complaint);
+        if (result.reply_type === null) appender.appendNull();
+        else appender.appendVarchar(result.reply_type);
+        appender.endRow();
+      }
+    } finally {
+      appender.closeSync();
+    }
+  }
+  await connection.run(`
+    insert into main.int_item_text
+    select item_key, platform, item_id, text_hash, is_own, lang, sentiment_label, sentiment_score,
+      sentiment_terms::json::varchar[], topics::json::varchar[], is_question, is_complaint, reply_type
+    from text_stage`);
+  await connection.run("drop table text_todo; drop table text_stage");
+  return total;
+}

@@ -1,0 +1,9 @@
+-- Every counter snapshot: one row per item, metric and file that carried it.
+select
+  platform,
+  item_id,
+  metric,
+  value::double as value,
+  observed_at,
+  source_file_id
+from item_counts
