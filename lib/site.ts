@@ -2,6 +2,7 @@ import {spawn} from "node:child_process";
 import {createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {createServer, type Server} from "node:http";
 import {extname, join, resolve, sep} from "node:path";
+import {createGzip} from "node:zlib";
 
 export interface BuildOptions {
   warehouse: string;
@@ -17,6 +18,11 @@ export async function buildSite({warehouse, internal = false, out}: BuildOptions
   const output = resolve(out ?? (internal ? "dist-internal" : "dist"));
   // loader outputs are cached by Framework: stale after any ingest or transform, and shared by both flavours
   rmSync("dashboards/.observablehq/cache", {recursive: true, force: true});
+  // Framework refuses to overwrite files of an earlier build; only a folder that holds one is cleared
+  if (existsSync(output) && readdirSync(output).length) {
+    if (!existsSync(join(output, "_observablehq"))) throw new Error(`${output} is not empty and holds no earlier site build: not overwriting it`);
+    rmSync(output, {recursive: true, force: true});
+  }
   await run("npx", ["observable", "build"], {
     ...process.env,
     ASCOLTO_WAREHOUSE: resolve(warehouse),
@@ -28,13 +34,14 @@ export async function buildSite({warehouse, internal = false, out}: BuildOptions
 }
 
 /**
- * Framework writes `<html>` with no language and a viewport that forbids zooming: both fail WCAG 2.1
- * (3.1.1 language of page, 1.4.4 resize text).
+ * Framework writes `<html>` with no language, a viewport that forbids zooming and a `<label>` straight inside
+ * the sidebar's `<ol>`: they fail WCAG 2.1 (3.1.1 language of page, 1.4.4 resize text, 1.3.1 list markup).
  */
 export function fixHtml(html: string): string {
   return html
     .replace(/<html>/, '<html lang="it">')
-    .replace(/,\s*maximum-scale=1/, "");
+    .replace(/,\s*maximum-scale=1/, "")
+    .replace(/(<ol>\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$2$1");
 }
 
 function* htmlFiles(dir: string): Generator<string> {
@@ -69,8 +76,18 @@ export function serveSite(dir: string, port = 3000): Promise<Server> {
     if (existsSync(path) && statSync(path).isDirectory()) path = join(path, "index.html");
     else if (!existsSync(path) && existsSync(`${path}.html`)) path = `${path}.html`;
     if (!existsSync(path)) return void response.writeHead(404, {"content-type": "text/plain"}).end("not found");
-    response.writeHead(200, {"content-type": types[extname(path)] ?? "application/octet-stream"});
-    createReadStream(path).pipe(response);
+    const type = types[extname(path)] ?? "application/octet-stream";
+    // why: every real host compresses text; measuring transferred sizes without it would overstate them
+    if (/gzip/.test(String(request.headers["accept-encoding"] ?? "")) && /text|javascript|json|svg/.test(type)) {
+      response.writeHead(200, {"content-type": type, "content-encoding": "gzip", vary: "accept-encoding"});
+      createReadStream(path).pipe(createGzip()).pipe(response);
+    } else {
+      response.writeHead(200, {"content-type": type});
+      createReadStream(path).pipe(response);
+    }
   });
-  return new Promise((resolvePromise) => server.listen(port, "127.0.0.1", () => resolvePromise(server)));
+  return new Promise((resolvePromise, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolvePromise(server));
+  });
 }
