@@ -1,0 +1,117 @@
+// Shared by the page loaders (not a loader itself: nothing references data/read-marts).
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {existsSync, readFileSync} from "node:fs";
+import {resolve} from "node:path";
+import {withWarehouse} from "../../lib/duckdb.ts";
+import {readTransformConfig, type ElectoralPeriod} from "../../transforms/config.ts";
+
+export type Flavour = "public" | "internal";
+
+export interface MartQuery {
+  sql: string;
+  /** An empty result is normal (e.g. no campaign configured); otherwise it means a bug and the build fails. */
+  mayBeEmpty?: boolean;
+  /** The relation may not exist yet in an older warehouse: the key is then null. */
+  optional?: boolean;
+  /** Only the analysts' internal site reads it. */
+  internal?: boolean;
+  /** Relations other than public marts this public query may read; the call site says why. */
+  alsoReads?: string[];
+}
+
+/** Which site is being built, from ASCOLTO_SITE (public unless told otherwise). */
+export function siteFlavour(env: NodeJS.ProcessEnv = process.env): Flavour {
+  const value = env.ASCOLTO_SITE ?? "public";
+  if (value !== "public" && value !== "internal") throw new Error(`ASCOLTO_SITE: ${JSON.stringify(value)} is neither public nor internal`);
+  return value;
+}
+
+/** The relations a query reads: every name after `from` or `join`, less its own CTEs. */
+export function relationsOf(sql: string): string[] {
+  const ctes = new Set([...sql.matchAll(/\b([a-z_][a-z0-9_]*)\s+as\s*\(/gi)].map((match) => match[1]!.toLowerCase()));
+  const names = [...sql.matchAll(/(?<!extract\s*\(\s*\w+\s+)\b(?:from|join)\s+([a-z_][a-z0-9_.]*)/gi)]
+    .map((match) => match[1]!.toLowerCase())
+    .filter((name) => !ctes.has(name));
+  return [...new Set(names)];
+}
+
+// why: the public site may read the public marts and the configuration only; a query that reads any other
+// relation (canonical tables with handles and texts, internal marts) is refused before it runs
+const publicRelation = /^(pub_[a-z0-9_]+|cfg_campaigns|cfg_electoral_periods|generate_series|unnest|range)$/;
+
+/** Throws when a query the public site would run reads anything but public marts. */
+export function assertPublicQuery(name: string, sql: string, alsoReads: string[] = []): void {
+  const foreign = relationsOf(sql).filter((relation) => !publicRelation.test(relation) && !alsoReads.includes(relation));
+  if (foreign.length) throw new Error(`loader query ${name} reads ${foreign.join(", ")}: not a public mart`);
+}
+
+/**
+ * Runs one page's queries on the warehouse (read-only) and returns {key: rows}. In the public build the
+ * internal queries are skipped (their key is null) and every other query must read public marts only.
+ */
+export async function readMarts(
+  queries: Record<string, MartQuery>,
+  {warehouse = process.env.ASCOLTO_WAREHOUSE, flavour = siteFlavour()}: {warehouse?: string; flavour?: Flavour} = {}
+): Promise<{site: Flavour; [key: string]: unknown[] | null | Flavour}> {
+  if (!warehouse) throw new Error("ASCOLTO_WAREHOUSE is not set: the loaders need the warehouse's path");
+  const path = resolve(warehouse);
+  return withWarehouse(path, async (connection) => {
+    const result: Record<string, unknown[] | null> = {};
+    for (const [name, query] of Object.entries(queries)) {
+      if (query.internal && flavour !== "internal") { result[name] = null; continue; }
+      if (!query.internal) assertPublicQuery(name, query.sql, query.alsoReads);
+      if (query.optional && !(await relationsExist(connection, relationsOf(query.sql)))) {
+        console.warn(`loader: ${name} skipped, ${relationsOf(query.sql).join(", ")} not in the warehouse`);
+        result[name] = null;
+        continue;
+      }
+      const rows = await (await connection.runAndReadAll(query.sql)).getRowObjectsJson();
+      if (!rows.length && !query.mayBeEmpty) throw new Error(`loader query ${name} returned no rows from ${path}`);
+      console.warn(`loader: ${name} ${rows.length} rows`);
+      result[name] = rows as unknown[];
+    }
+    return {...result, site: flavour};
+  }, {readOnly: true, memoryLimit: "1GB"});
+}
+
+async function relationsExist(connection: DuckDBConnection, names: string[]): Promise<boolean> {
+  const reader = await connection.runAndReadAll("select table_name from information_schema.tables");
+  const present = new Set(reader.getRows().map((row) => String(row[0]).toLowerCase()));
+  return names.every((name) => present.has(name) || !/^(pub_|mart_|int_|cfg_)/.test(name));
+}
+
+/** Writes a loader's result once to stdout. */
+export function emit(value: unknown): void {
+  process.stdout.write(JSON.stringify(value));
+}
+
+/** Every page's common data: the entities observed and the data's latest day. */
+export const commonQueries: Record<string, MartQuery> = {
+  // why: the registry of observed organisations (public bodies: names and population from ISTAT) holds no citizen data
+  entities: {sql: "select entity_id, name, kind, region, population::integer as population, size_class from entities order by population desc nulls last, entity_id", alsoReads: ["entities"]},
+  // why: the benchmark's window ends on the warehouse's latest date, the reference for the period filter
+  clock: {sql: "select max(window_end)::varchar as as_of_on from pub_benchmark"}
+};
+
+const configDir = () => resolve(process.env.ASCOLTO_CONFIG ?? "data/config");
+
+/** The configured par condicio periods, from the configuration itself (public by nature; parsed as the transforms do). */
+export function electoralPeriods(dir = configDir()): ElectoralPeriod[] {
+  return readTransformConfig(dir).electoralPeriods;
+}
+
+/** Topic labels from the taxonomy (ASCOLTO_CONFIG or data/config): {id: label}. */
+export function topicLabels(dir = configDir()): Record<string, string> {
+  const path = resolve(dir, "topics.json");
+  if (!existsSync(path)) return {};
+  const taxonomy = JSON.parse(readFileSync(path, "utf8")) as {topics?: Array<{id: string; label?: string}>};
+  return Object.fromEntries((taxonomy.topics ?? []).map((topic) => [topic.id, topic.label ?? topic.id]));
+}
+
+/** A page loader: the common queries plus the page's own, written once to stdout. */
+export async function emitPage(queries: Record<string, MartQuery>, extra: Record<string, unknown> = {}): Promise<void> {
+  const started = performance.now();
+  const data = await readMarts({...commonQueries, ...queries});
+  emit({...data, electoral: electoralPeriods(), topics: topicLabels(), ...extra});
+  console.warn(`loader: done in ${Math.round(performance.now() - started)} ms`);
+}
