@@ -10,6 +10,8 @@ export interface Lexicon {
   longest: number;
   /** Words that start a phrase, with the longest phrase they start: most words start none. */
   starts: Map<string, number>;
+  /** The first two words of every phrase: a phrase starting with "a" or "ha" is rejected with one lookup. */
+  pairs: Set<string>;
   stem: (word: string) => string;
   /** Consulted only for words this lexicon does not know (a larger, noisier list). */
   fallback?: Lexicon;
@@ -36,7 +38,7 @@ export function phraseKey(term: string): string {
 }
 
 const emptyLexicon = (stem: (word: string) => string): Lexicon =>
-  ({stems: new Map(), exact: new Map(), phrases: new Map(), longest: 1, starts: new Map(), stem});
+  ({stems: new Map(), exact: new Map(), phrases: new Map(), longest: 1, starts: new Map(), pairs: new Set(), stem});
 
 /** Parses term<TAB>weight lines, into a new lexicon or a given one; `#` starts a comment line. */
 export function parseLexicon(
@@ -60,6 +62,7 @@ export function parseLexicon(
       const words = key.split(" ");
       lexicon.longest = Math.max(lexicon.longest, words.length);
       lexicon.starts.set(words[0]!, Math.max(lexicon.starts.get(words[0]!) ?? 0, words.length));
+      lexicon.pairs.add(`${words[0]} ${words[1]}`);
     } else if (term.startsWith("=")) lexicon.exact.set(term.slice(1), weight);
     else {
       lexicon.exact.set(term, weight);

@@ -113,12 +113,12 @@ export const LAUGHTER = new Set(["ahah", "xd", "xD", "XD", "😂", "🤣", "😆
 export const PRAISE_EMOJI = new Set(["👏", "👍", "🙌", "👌", "💯", "🔝"]);
 
 /**
- * A news headline or reported speech ("Monti: la crisi non è finita", "ANSA -"): its first sentence reports,
- * it does not judge. On the original text, for the capitals.
+ * Reported speech or a headline ("Monti: la crisi non è finita", "RT @ANSA: Spread a 320"): its first sentence
+ * reports, it does not judge. On the original text, for the capitals.
  */
-export const HEADLINE = /^(?:RT @\w+:\s*)?(?:(?:\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*)?)\s?:\s|(?:ANSA|AGI|ADNKRONOS|Adnkronos)\b)/u;
-/** A news agency or a shared article ("via @repubblica"): the whole text reports; on folded text. */
-export const NEWS_SOURCE = /\b(ansa|adnkronos|agi|via @\w+)\b/;
+export const HEADLINE = /^(?:RT @\w+:\s*)?\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*)?\s?:\s/u;
+/** News agencies: a text naming one (or sharing "via @repubblica") reports. */
+export const NEWS_AGENCIES = new Set(["ansa", "adnkronos", "agi"]);
 
 /** Emoji that mark irony on their own. */
 export const IRONY_EMOJI = new Set(["🙄", "🤦", "😒", "🙃", "😏"]);

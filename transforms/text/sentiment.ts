@@ -1,36 +1,18 @@
 import {LEXICONS, lookupWord, type Lexicon} from "./lexicon.ts";
-import {foldText, HEADLINE, IRONY_EMOJI, LAUGHTER, NEWS_SOURCE, PRAISE_EMOJI, RULES, type LanguageRules} from "./rules.ts";
+import {combine, type Clause, type Hit} from "./combine.ts";
+import {foldText, IRONY_EMOJI, LAUGHTER, NEWS_AGENCIES, PRAISE_EMOJI, RULES, type LanguageRules} from "./rules.ts";
 import {tokenize, type Token} from "./tokenize.ts";
 import type {Lang, Sentiment} from "./types.ts";
 
-/** |score| below this is neutral: a lone mild word ("attesa", "promesse") does not make a post polar. */
-export const NEUTRAL_BAND = 0.2;
-/** Raw lexicon units are squashed with tanh(sum / SCALE) into [-1, 1]. */
-const SCALE = 3;
+export {NEUTRAL_BAND} from "./combine.ts";
+
 const NEGATION_SCOPE = 3;
 const QUOTES = new Set(['"', "“", "”", "«", "»", "'"]);
 const TOO_MUCH = /^(troppo|troppa|troppi|troppe|too)$/;
 const BREAKS = /^[.,;:!?…()\[\]]+$|^\.\.+$/;
 const SENTENCE_END = /[.;!?…]/;
-/** A polar word after a subject negator that makes a complaint ("nessuno si preoccupa"), at most this far. */
+/** How far after a subject negator a verb of care is looked for ("nessuno si preoccupa", "nobody at the DMV knows"). */
 const NEGLECT_REACH = 4;
-/** Reported speech and headlines count this much in their first sentence, shared news this much overall. */
-const HEADLINE_WEIGHT = 0.4;
-const NEWS_WEIGHT = 0.5;
-
-interface Clause {
-  question: boolean;
-  bangs: number;
-  sentence: number;
-}
-
-interface Hit {
-  term: string;
-  weight: number;
-  clause: number;
-  praise: boolean;
-  ironic: boolean;
-}
 
 const memo = {it: new Map<string, number | null>(), en: new Map<string, number | null>()};
 
@@ -57,6 +39,7 @@ function plainness(word: string, lang: "it" | "en", rules: LanguageRules, lexico
   let kind = cache.get(word);
   if (kind === undefined) {
     const special = LAUGHTER.has(word) || rules.modifierStarts.has(word) || lexicon.starts.has(word) || rules.cheers.has(word) ||
+      NEWS_AGENCIES.has(word) ||
       rules.negators.has(word) || word === "che" || rules.contrast.has(word) || rules.modifiers.has(word) ||
       cachedWeight(lexicon, word, lang) !== undefined;
     kind = special ? NOT_PLAIN : rules.functionWords.has(word) ? PLAIN_FUNCTION : PLAIN_CONTENT;
@@ -93,7 +76,7 @@ function hashtagWeight(lexicon: Lexicon, word: string, lang: Lang): number | und
 
 function phraseAt(tokens: Token[], i: number, lexicon: Lexicon): [string, number, number] | undefined {
   const longest = lexicon.starts.get(tokens[i]!.norm);
-  if (longest === undefined) return undefined;
+  if (longest === undefined || !lexicon.pairs.has(`${tokens[i]!.norm} ${tokens[i + 1]?.norm}`)) return undefined;
   for (let n = Math.min(longest, tokens.length - i); n >= 2; n--) {
     const parts: string[] = [];
     for (let j = i; j < i + n && tokens[j]!.kind === "word"; j++) parts.push(tokens[j]!.norm);
@@ -147,6 +130,7 @@ export function scoreSentiment(
   let newClause = false;
   let sentence = 0;
   let opening = true;
+  let news = false;
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -178,6 +162,7 @@ export function scoreSentiment(
       if (weight) hits.push({term: norm, weight, clause: clauses.length - 1, praise: PRAISE_EMOJI.has(norm), ironic: false});
       continue;
     }
+    if (kind === "mention" && tokens[i - 1]?.norm === "via") news = true;
     if (kind !== "word") continue;
     if (LAUGHTER.has(norm)) {
       laughter++;
@@ -226,6 +211,7 @@ export function scoreSentiment(
       }
       continue;
     }
+    if (NEWS_AGENCIES.has(norm)) news = true;
     // "non posso che ringraziare": "che" opens a clause the state.negation does not reach
     if (norm === "che") state.negation = 0;
     if (rules.contrast.has(norm)) {
@@ -266,7 +252,7 @@ export function scoreSentiment(
     }
   }
 
-  return combine(text, folded ?? (rules ? foldText(text) : ""), hits, clauses, {rules, contrastAt, laughter, ironyCue, capsWords, words});
+  return combine(text, folded ?? (rules ? foldText(text) : ""), hits, clauses, {rules, contrastAt, laughter, ironyCue, capsWords, words, news});
 }
 
 /**
@@ -282,67 +268,4 @@ function neglect(state: State, tokens: Token[], at: number, rules: LanguageRules
     }
   }
   return false;
-}
-
-interface Signals {
-  rules: LanguageRules | undefined;
-  contrastAt: number;
-  laughter: number;
-  ironyCue: boolean;
-  capsWords: number;
-  words: number;
-}
-
-function combine(text: string, lower: string, hits: Hit[], clauses: Clause[], signals: Signals): Sentiment {
-  const {rules, contrastAt, laughter, capsWords, words} = signals;
-  const rhetorical = rules !== undefined && (rules.rhetorical.test(lower) || /\?\s*\?|\?!|!\?/.test(lower));
-  const headline = hits.length > 0 && HEADLINE.test(text);
-  const news = hits.length > 0 && NEWS_SOURCE.test(lower);
-
-  hits.forEach((hit, index) => {
-    const clause = clauses[hit.clause]!;
-    if (clause.question && !rhetorical) hit.weight *= 0.3;
-    // "quando finalmente lo riparerete??": praise inside a rhetorical question is not praise
-    if (rhetorical && hit.weight > 0) hit.weight *= 0.3;
-    if (clause.bangs > 0) hit.weight *= clause.bangs > 1 ? 1.4 : 1.2;
-    if (contrastAt > 0 && contrastAt < hits.length) hit.weight *= index < contrastAt ? 0.5 : 1.3;
-    if (headline && clause.sentence === 0) hit.weight *= HEADLINE_WEIGHT;
-    if (news) hit.weight *= NEWS_WEIGHT;
-  });
-
-  const praise = hits.filter((hit) => hit.praise);
-  // only praise can turn ironic, so only then is it worth looking for a recurring complaint
-  const recurrence = praise.length > 0 && rules !== undefined && rules.recurrence.test(lower);
-  const negative = hits.some((hit) => !hit.praise && hit.weight < 0);
-  const otherPositive = hits.some((hit) => !hit.praise && hit.weight > 0);
-  const sarcasticOpener = hits[0]?.praise === true && !otherPositive && (negative || recurrence);
-  // "Renzi ha distrutto il PD in tre anni, chapeau 👏": praise closing a text whose only other content is real
-  // criticism; not a closing thanks ("segnalo una buca, grazie" is politeness) and not after a mild complaint word
-  const last = hits[hits.length - 1];
-  const sarcasticCloser = last?.praise === true && !otherPositive && contrastAt < 0 && !rules?.thanks.has(last.term) &&
-    hits.some((hit) => !hit.praise && hit.weight <= -1.5 && hit.clause < last.clause);
-  const marked = praise.length > 0 && rules !== undefined && rules.ironyMarkers.test(lower);
-  // "L'ufficio è chiuso e sul sito c'è scritto aperto. Complimenti!!!"
-  const loudPraise = praise.some((hit) => clauses[hit.clause]!.bangs >= 3) &&
-    (negative || recurrence || (!otherPositive && praise.every((hit) => hit.clause > 0) && signals.words >= 6));
-  if (praise.length > 0 && (signals.ironyCue || sarcasticOpener || sarcasticCloser || marked || loudPraise || rhetorical)) {
-    for (const hit of praise) {
-      hit.weight = -0.8 * Math.abs(hit.weight);
-      hit.ironic = true;
-    }
-  }
-
-  let sum = hits.reduce((total, hit) => total + hit.weight, 0);
-  const mocking = negative || praise.some((hit) => hit.ironic) || rhetorical;
-  if (laughter > 0) sum += mocking ? -0.5 : 1;
-  if (rhetorical) sum -= 1.2;
-  const shouting = capsWords >= 3 && capsWords >= words / 2;
-  // shouting with no polar word is, in replies to a public body, a complaint
-  if (shouting) sum = hits.length > 0 ? sum * 1.3 : sum - (clauses.some((c) => c.bangs > 0) ? 0.9 : 0.7);
-
-  const score = Math.round(Math.tanh(sum / SCALE) * 1000) / 1000;
-  const label = score >= NEUTRAL_BAND ? "positive" : score <= -NEUTRAL_BAND ? "negative" : "neutral";
-  const terms = [...new Set(hits.filter((hit) => hit.weight !== 0).map((hit) => hit.term))];
-  if (laughter > 0) terms.push("ahah");
-  return {label, score: Object.is(score, -0) ? 0 : score, terms};
 }

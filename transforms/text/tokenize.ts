@@ -49,7 +49,7 @@ const ABBREVIATIONS = new Map(Object.entries({
   xché: "perché", xchè: "perché", xche: "perché", qlc: "qualche", qlcs: "qualcosa", pls: "please", plz: "please", u: "you"
 }));
 // wink-nlp cuts "can't" into "ca" + "n't" and "won't" into "wo" + "n't"
-const BEFORE_NOT: Record<string, string> = {ca: "can", wo: "will", sha: "shall"};
+const BEFORE_NOT = new Map([["ca", "can"], ["wo", "will"], ["sha", "shall"]]);
 
 const normalised = new Map<string, string>();
 
@@ -135,9 +135,13 @@ export function tokenize(text: string): Token[] {
       expanded.set(raw, parts);
     }
     const only = parts.length === 1 ? parts[0]! : undefined;
-    if (only !== undefined && BEFORE_NOT[only.norm] && /^n't$/i.test(values[i + 1] ?? "")) {
-      tokens.push({...only, norm: BEFORE_NOT[only.norm]!});
-      continue;
+    const following = values[i + 1];
+    if (only !== undefined && following !== undefined && following.length === 3 && following.charCodeAt(1) === 39 /* ' */) {
+      const full = BEFORE_NOT.get(only.norm);
+      if (full !== undefined && /^n't$/i.test(following)) {
+        tokens.push({...only, norm: full});
+        continue;
+      }
     }
     if (only?.kind === "word" && values[i + 1] === "'" && (ACCENT_WORDS.test(only.norm) || only.norm === "po")) {
       // "e'" → "è", "perche'" → "perché"; "po'" is a truncation and keeps its apostrophe

@@ -4,12 +4,17 @@ import {scoreSentiment} from "../../../transforms/text/sentiment.ts";
 import {evaluate, readExamples} from "./evaluate.ts";
 
 // Measured floors (transforms/text/README.md) less a margin of about two items per set,
-// so lexicon edits cannot quietly make things worse.
+// so lexicon edits cannot quietly make things worse. The challenge sets are SENTIPOLC/SemEval-style tweets
+// written by a second author; challenge2 was written after the rules were final and never tuned on.
 const FLOORS = [
-  {set: "dev-set.it.tsv", lang: "it", accuracy: 0.95, macroF1: 0.95},
-  {set: "dev-set.en.tsv", lang: "en", accuracy: 0.95, macroF1: 0.95},
-  {set: "heldout.it.tsv", lang: "it", accuracy: 0.94, macroF1: 0.94},
-  {set: "heldout.en.tsv", lang: "en", accuracy: 0.93, macroF1: 0.93}
+  {set: "dev-set.it.tsv", lang: "it", accuracy: 0.95, macroF1: 0.95, perLabel: 10},
+  {set: "dev-set.en.tsv", lang: "en", accuracy: 0.95, macroF1: 0.95, perLabel: 10},
+  {set: "heldout.it.tsv", lang: "it", accuracy: 0.94, macroF1: 0.94, perLabel: 10},
+  {set: "heldout.en.tsv", lang: "en", accuracy: 0.93, macroF1: 0.93, perLabel: 10},
+  {set: "challenge.it.tsv", lang: "it", accuracy: 0.89, macroF1: 0.89, perLabel: 80},
+  {set: "challenge.en.tsv", lang: "en", accuracy: 0.95, macroF1: 0.94, perLabel: 20},
+  {set: "challenge2.it.tsv", lang: "it", accuracy: 0.77, macroF1: 0.78, perLabel: 30},
+  {set: "challenge2.en.tsv", lang: "en", accuracy: 0.82, macroF1: 0.80, perLabel: 9}
 ] as const;
 
 describe("sentiment accuracy on the labelled sets", () => {
@@ -25,10 +30,10 @@ describe("sentiment accuracy on the labelled sets", () => {
   });
 
   it("has enough examples of every label", () => {
-    for (const {set} of FLOORS) {
+    for (const {set, perLabel} of FLOORS) {
       const examples = readExamples(set);
       for (const label of ["positive", "negative", "neutral"]) {
-        expect(examples.filter((e) => e.label === label).length, `${set} ${label}`).toBeGreaterThanOrEqual(10);
+        expect(examples.filter((e) => e.label === label).length, `${set} ${label}`).toBeGreaterThanOrEqual(perLabel);
       }
     }
     expect(readExamples("dev-set.it.tsv").length).toBeGreaterThanOrEqual(300);

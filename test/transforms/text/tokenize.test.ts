@@ -18,6 +18,15 @@ describe("tokenize", () => {
     expect(norms("don't")).toEqual(["do", "not"]);
   });
 
+  it("reads chat spellings as the words they stand for", () => {
+    expect(norms("nn cmq xké xke x me ke")).toEqual(["non", "comunque", "perché", "perché", "per", "me", "che"]);
+    expect(norms("X Factor")).toEqual(["x", "factor"]);
+  });
+
+  it("reads can't and won't as can not and will not", () => {
+    expect(norms("Can't won't")).toEqual(["can", "not", "will", "not"]);
+  });
+
   it("splits hashtags into words, glued accented ones included", () => {
     expect(norms("#GrazieComune")).toEqual(["#graziecomune", "grazie", "comune"]);
     expect(norms("#cittàpulita")).toEqual(["#cittàpulita", "cittàpulita"]);
