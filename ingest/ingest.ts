@@ -48,13 +48,14 @@ async function ingestFile(connection: DuckDBConnection, file: SourceFile, explic
   const result = (status: FileStatus, extra: Partial<FileResult> = {}): FileResult =>
     ({path: file.path, format: record.format, status, rows: {}, skipped: {}, error: null, ...extra});
   try {
+    if (file.error) throw file.error;
     const parser = await detectParser(file);
     if (!parser) {
       if (!explicit) {
         await recordFile(connection, record, "ignored");
         return result("ignored");
       }
-      throw new Error("no known export format matches this file's content");
+      throw new Error(file.bytes === 0 ? "empty file (0 bytes)" : "no known export format matches this file's content");
     }
     record.format = parser.name;
     record.sha256 = await sha256(file);

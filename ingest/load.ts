@@ -1,10 +1,17 @@
 import type {DuckDBAppender, DuckDBConnection} from "@duckdb/node-api";
 import {readSql, withTransaction} from "../lib/duckdb.ts";
+import {ParseError} from "../lib/errors.ts";
 import type {Rows} from "./canonical.ts";
 
 const stageSql = readSql(new URL("./sql/stage.sql", import.meta.url));
-const mergeSql = ["merge-accounts", "merge-authors", "merge-items", "merge-counts", "merge-account-daily", "link-registry"]
-  .map((name) => readSql(new URL(`./sql/${name}.sql`, import.meta.url)));
+/** Each merge with the staging table it reads: a file that staged nothing there skips it. */
+const mergeSql = ([["accounts", "merge-accounts"], ["authors", "merge-authors"], ["items", "insert-new-items"], ["counts", "merge-counts"],
+  ["account_daily", "merge-account-daily"], ["accounts|authors", "link-staged"]] as const)
+  .map(([tables, name]) => ({tables: tables.split("|"), sql: readSql(new URL(`./sql/${name}.sql`, import.meta.url))}));
+const insertNewItemsSql = mergeSql[2]!.sql;
+const mergeItemsSql = readSql(new URL("./sql/merge-items.sql", import.meta.url));
+/** Connections whose temp staging tables exist: created once, not re-planned for every file. */
+const staged = new WeakSet<DuckDBConnection>();
 
 export interface LoadReport {
   file_id: number;
@@ -39,8 +46,11 @@ const bigintColumns = new Set(["followers", "follows_gained", "follows_lost", "i
  * tables. Any error rolls the whole file back.
  */
 export async function loadFile(connection: DuckDBConnection, file: FileRecord, batches: AsyncIterable<Rows>): Promise<LoadReport> {
-  return withTransaction(connection, async () => {
+  if (!staged.has(connection)) {
     await connection.run(stageSql);
+    staged.add(connection);
+  }
+  return withTransaction(connection, async () => {
     const appenders = new Map<string, DuckDBAppender>();
     const rows: Record<string, number> = {};
     const skipped: Record<string, number> = {};
@@ -69,14 +79,46 @@ export async function loadFile(connection: DuckDBConnection, file: FileRecord, b
     } finally {
       for (const appender of appenders.values()) appender.closeSync();
     }
-    const repeated = await countRepeats(connection);
-    if (repeated) skipped["repeated item id in the file (last kept)"] = repeated;
-    if (rows.items) rows.items -= repeated;
+    if (rows.items) await checkDates(connection, file.path, exportedAt ?? new Date().toISOString());
     const exported_at = exportedAt ?? (file.mtime ?? new Date()).toISOString();
     const file_id = await recordFile(connection, file, "loaded", {rows, skipped, exported_at});
-    for (const sql of mergeSql) await connection.run(sql, sql.includes("$file_id") || sql.includes("$exported_at") ? paramsFor(sql, file_id, exported_at) : undefined);
+    for (const {tables, sql} of mergeSql) {
+      if (!tables.some((table) => rows[table])) continue;
+      const result = await connection.run(sql, sql.includes("$file_id") || sql.includes("$exported_at") ? paramsFor(sql, file_id, exported_at) : undefined);
+      // every staged item new and distinct (the usual case): no repeat to report, nothing to update
+      if (sql !== insertNewItemsSql || result.rowsChanged === rows.items) continue;
+      const repeated = await countRepeats(connection);
+      if (repeated) {
+        skipped["repeated item id in the file (last kept)"] = repeated;
+        rows.items! -= repeated;
+        await updateFileReport(connection, file_id, rows, skipped);
+      }
+      if (result.rowsChanged < rows.items!) await connection.run(mergeItemsSql, {file_id, exported_at});
+    }
+    // emptied inside the transaction: a rollback empties them too, so every file starts from empty tables
+    for (const table of appenders.keys()) await connection.run(`delete from stage_${table}`);
     return {file_id, rows, skipped};
   });
+}
+
+/** Items dated before this are implausible: older than every platform ascolto reads (Facebook opened in 2004). */
+export const earliestPlausible = "2004-01-01T00:00:00Z";
+
+/**
+ * Rejects a file holding an item dated before 2004 or more than a day after the export (its stated
+ * date, else now: a zip entry's mtime can be 1980): such a date is a mapping bug or a corrupt record,
+ * and loading it would distort every time series.
+ */
+async function checkDates(connection: DuckDBConnection, path: string, exportedAt: string): Promise<void> {
+  const reader = await connection.runAndReadAll(`
+    select item_id, created_at, created_at::timestamptz < $earliest::timestamptz as early from stage_items
+    where created_at::timestamptz < $earliest::timestamptz or created_at::timestamptz > $exported_at::timestamptz + interval 1 day
+    order by early desc, seq limit 1`, {earliest: earliestPlausible, exported_at: exportedAt});
+  const row = reader.getRows()[0];
+  if (!row) return;
+  const [itemId, createdAt, early] = row;
+  const why = early ? "before 2004-01-01" : `more than a day after the export date ${exportedAt}`;
+  throw new ParseError(`item ${itemId} has an implausible date ${createdAt} (${why})`, {file: path, field: "created_at"});
 }
 
 async function countRepeats(connection: DuckDBConnection): Promise<number> {
@@ -99,6 +141,11 @@ function appendCell(appender: DuckDBAppender, column: string, value: unknown): v
   if (bigintColumns.has(column)) return appender.appendBigInt(BigInt(Math.round(Number(value))));
   if (column === "value") return appender.appendDouble(Number(value));
   appender.appendVarchar(String(value as Cell));
+}
+
+async function updateFileReport(connection: DuckDBConnection, file_id: number, rows: object, skipped: object): Promise<void> {
+  await connection.run("update source_files set rows_json = $rows, skipped_json = $skipped where file_id = $file_id",
+    {file_id, rows: JSON.stringify(rows), skipped: JSON.stringify(skipped)});
 }
 
 /** Writes the file's row in source_files and returns its id. */

@@ -1,7 +1,8 @@
 import {createReadStream, readdirSync, statSync} from "node:fs";
 import {basename, join, posix} from "node:path";
 import {Readable} from "node:stream";
-import {openZip, type ZipArchive} from "./readers/zip.ts";
+import {ParseError} from "../lib/errors.ts";
+import {openZip, zipLimits, type ZipArchive} from "./readers/zip.ts";
 
 /** One file offered to ingest: on disk, or an entry of a zip archive (possibly nested). */
 export interface SourceFile {
@@ -14,6 +15,8 @@ export interface SourceFile {
   stream(): Readable;
   /** Another file of the same folder tree or archive whose base name matches, nearest first. */
   sibling(name: string | RegExp): SourceFile | null;
+  /** Why the file cannot be opened at all (a broken or refused zip): ingest rejects it with this reason. */
+  error?: Error;
 }
 
 interface Container {
@@ -48,8 +51,19 @@ function diskFile(path: string, innerPath: string, container: Container): Source
   };
 }
 
-async function expandZip(file: SourceFile, archives: ZipArchive[]): Promise<SourceFile[]> {
-  const archive = await openZip(file);
+async function expandZip(file: SourceFile, archives: ZipArchive[], depth = 1): Promise<SourceFile[]> {
+  let archive: ZipArchive;
+  try {
+    // a zip inside a zip is read into memory, and a zip can contain itself (a "quine"): both are bounded
+    if (depth > zipLimits.maxDepth) throw new ParseError(`zip nested more than ${zipLimits.maxDepth} deep: refused`, {file: file.path});
+    if (depth > 1 && file.bytes > zipLimits.maxNestedBytes) {
+      throw new ParseError(`zip inside a zip too large to open (${file.bytes} bytes): unzip the outer archive first`, {file: file.path});
+    }
+    archive = await openZip(file);
+  } catch (error) {
+    // one unreadable archive is one rejected file, never the end of the whole ingest
+    return [{...file, error: error as Error}];
+  }
   archives.push(archive);
   const container: Container = {files: []};
   for (const entry of archive.entries) {
@@ -61,7 +75,7 @@ async function expandZip(file: SourceFile, archives: ZipArchive[]): Promise<Sour
       stream: () => archive.stream(entry),
       sibling: (name) => findSibling(container, entry.name, name)
     };
-    if (isZip(entry.name)) container.files.push(...(await expandZip(member, archives)));
+    if (isZip(entry.name)) container.files.push(...(await expandZip(member, archives, depth + 1)));
     else container.files.push(member);
   }
   return container.files;

@@ -199,7 +199,8 @@ function wallClock(text: string, year: number, month: number, day: number, hour:
 /** Unix seconds (number or string) to ISO UTC. */
 export function fromUnixSeconds(value: unknown): string {
   const seconds = typeof value === "number" ? value : Number(String(value).trim());
-  if (!Number.isFinite(seconds)) throw new ParseError(`unrecognised Unix time ${JSON.stringify(value)}`);
+  // past ±8.64e12 s a Date is invalid and toISOString throws a RangeError
+  if (!Number.isFinite(seconds) || Math.abs(seconds) > 8.64e12) throw new ParseError(`unrecognised Unix time ${JSON.stringify(value)}`);
   return new Date(seconds * 1000).toISOString();
 }
 

@@ -28,8 +28,11 @@ export const models: Model[] = [
   view("stg_entity_accounts"),
   view("stg_entities"),
   view("stg_account_daily"),
+  view("stg_item_raw"),
+  view("stg_source_files"),
 
   table("int_owned_accounts", []),
+  table("int_threads", ["platform", "item_id"]),
   table("int_item_base", ["item_key"]),
   table("int_clock", []),
   {name: "int_item_text", layer: "intermediate", materialized: "step", grain: ["item_key"]},
@@ -61,7 +64,14 @@ export const models: Model[] = [
   mart("pub_campaign_daily", ["campaign_id", "day"]),
   mart("mart_electoral_posts", ["period_id", "platform", "item_id"]),
   mart("pub_electoral_posts", ["period_id", "entity_id", "platform"]),
-  mart("pub_benchmark", ["entity_id", "indicator_id"])
+  mart("pub_benchmark", ["entity_id", "indicator_id"]),
+  mart("pub_entity_summary", ["entity_id"]),
+  mart("pub_response_times", ["entity_id", "platform", "month_start", "weekday", "hour", "band"]),
+  mart("pub_metric_sources", ["platform", "format", "metric", "metric_source"]),
+  mart("pub_entities", ["entity_id"]),
+  mart("pub_sources", ["platform", "format"]),
+  mart("pub_clock", []),
+  mart("pub_electoral_periods", ["period_id"])
 ];
 
 /** Where a SQL model's file lives. */

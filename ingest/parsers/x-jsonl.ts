@@ -9,7 +9,9 @@ export const blankLine = "blank line";
 export const truncatedLastLine = "truncated last line (interrupted capture)";
 
 // Integer literals past 2^53 outside strings (v1.1 `id`, Grailbird `id`, twarc `matching_rules[].id`).
-const bigInteger = /"(?:[^"\\]|\\.)*"|(?<![\d.eE+-])(-?\d{16,})(?![\d.eE])/g;
+// The string branch is "unrolled" (no alternation under the star): `(?:[^"\\]|\\.)*` overflows V8's
+// stack on a string of a few MB, which a twarc page line can hold.
+const bigInteger = /"[^"\\]*(?:\\.[^"\\]*)*"|(?<![\d.eE+-])(-?\d{16,})(?![\d.eE])/g;
 
 /**
  * JSON.parse that keeps integers past 2^53 as their digits (as strings), so ids and `raw` stay exact:

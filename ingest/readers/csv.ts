@@ -1,4 +1,4 @@
-import {Readable} from "node:stream";
+import {pipeline, Readable} from "node:stream";
 import {parse} from "csv-parse";
 import {ParseError} from "../../lib/errors.ts";
 import type {SourceFile} from "../source-file.ts";
@@ -44,14 +44,16 @@ export async function* readCsv(file: SourceFile): AsyncGenerator<CsvRecord> {
     }
     if (pending) yield pending;
   }
-  const records = Readable.from(lf()).pipe(parse({
+  // pipeline, not pipe: an error of the source (invalid bytes, a character cut by the end of the file)
+  // must reach the parser, or the loop below waits for records forever
+  const records = pipeline(Readable.from(lf()), parse({
     delimiter,
     bom: true,
     columns: (header: string[]) => header.map((name) => name.trim()),
     skip_empty_lines: true,
     info: true,
     relax_quotes: false
-  }));
+  }), () => {});
   try {
     for await (const {record, info} of records as AsyncIterable<{record: Record<string, string>; info: {lines: number}}>) {
       // info.lines is where the record ends; a multi-line cell started it earlier
@@ -59,6 +61,7 @@ export async function* readCsv(file: SourceFile): AsyncGenerator<CsvRecord> {
       yield {line: info.lines - breaks, cells: record};
     }
   } catch (error) {
+    if (error instanceof ParseError) throw error;
     const err = error as Error & {lines?: number};
     throw new ParseError(err.message.replace(/^[A-Z_]+: /, "").toLowerCase(), {file: file.path, line: err.lines});
   }

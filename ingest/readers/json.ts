@@ -1,10 +1,6 @@
-import {Readable} from "node:stream";
-import chain from "stream-chain";
-import {parser} from "stream-json";
-import {pick} from "stream-json/filters/pick.js";
-import {streamArray} from "stream-json/streamers/stream-array.js";
 import {ParseError} from "../../lib/errors.ts";
 import type {SourceFile} from "../source-file.ts";
+import {splitJsonArray} from "./json-split.ts";
 import {decodeText, readText} from "./text.ts";
 
 /** `window.YTD.tweets.part0 = `, `Grailbird.data.tweets_2017_05 = `, `var tweet_index = `. */
@@ -27,7 +23,7 @@ async function* stripJsEnvelope(chunks: AsyncIterable<string>): AsyncGenerator<s
 
 /** Parses a whole (small) JSON or .js-wrapped JSON file. */
 export async function readJson(file: SourceFile): Promise<unknown> {
-  let text = await readText(file);
+  let text = await readText(file, {legacy: false});
   text = text.replace(jsAssignment, "").replace(/;\s*$/, "");
   try {
     return JSON.parse(text);
@@ -41,19 +37,14 @@ export async function readJson(file: SourceFile): Promise<unknown> {
  * `path` picks a nested array (`messages`, `data`); by default the top-level value must be an array.
  */
 export async function* streamJsonArray(file: SourceFile, {path}: {path?: string | RegExp} = {}): AsyncGenerator<{index: number; value: unknown}> {
-  const stages: unknown[] = [Readable.from(stripJsEnvelope(decodeText(file))), parser()];
-  if (path) stages.push(pick({filter: path}));
-  stages.push(streamArray());
-  const pipeline = chain(stages as never);
   let index = 0;
   try {
-    for await (const {value} of pipeline as AsyncIterable<{key: number; value: unknown}>) {
-      yield {index: index++, value};
+    for await (const text of splitJsonArray(stripJsEnvelope(decodeText(file, {legacy: false})), {path})) {
+      yield {index, value: JSON.parse(text)};
+      index++;
     }
   } catch (error) {
     if (error instanceof ParseError) throw error;
     throw new ParseError(`invalid JSON after record ${index} (${(error as Error).message})`, {file: file.path, record: index + 1});
-  } finally {
-    pipeline.destroy();
   }
 }

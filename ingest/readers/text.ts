@@ -8,11 +8,11 @@ import type {SourceFile} from "../source-file.ts";
  * exports), and Windows-1252 (what Excel saves Italian CSVs in) when the first 64 KiB are not valid UTF-8.
  * Later invalid bytes in a UTF-8 file are an error, not U+FFFD.
  */
-export async function* decodeText(file: SourceFile): AsyncGenerator<string> {
+export async function* decodeText(file: SourceFile, {legacy = true}: DecodeOptions = {}): AsyncGenerator<string> {
   let decoder: TextDecoder | null = null;
   let first = true;
   for await (const chunk of file.stream() as AsyncIterable<Buffer>) {
-    if (!decoder) decoder = new TextDecoder(sniffEncoding(chunk), {fatal: true});
+    if (!decoder) decoder = new TextDecoder(legacy ? sniffEncoding(chunk) : unicodeEncoding(chunk), {fatal: true});
     let text = decodeChunk(decoder, chunk, file);
     if (first) {
       text = text.replace(/^\uFEFF/, "");
@@ -31,6 +31,16 @@ function decodeChunk(decoder: TextDecoder, chunk: Buffer | undefined, file: Sour
   } catch {
     throw new ParseError(`invalid ${decoder.encoding === "utf-8" ? "UTF-8" : decoder.encoding.toUpperCase()} bytes`, {file: file.path});
   }
+}
+
+export interface DecodeOptions {
+  /** Fall back to Windows-1252 (CSV from Excel); off for JSON, which is always Unicode (RFC 8259). */
+  legacy?: boolean;
+}
+
+function unicodeEncoding(head: Buffer): string {
+  const sniffed = sniffEncoding(head);
+  return sniffed === "windows-1252" ? "utf-8" : sniffed;
 }
 
 function sniffEncoding(head: Buffer): string {
@@ -68,8 +78,8 @@ export async function* readLines(file: SourceFile): AsyncGenerator<{line: number
 }
 
 /** The whole file as text (for the small files of multi-file exports). */
-export async function readText(file: SourceFile): Promise<string> {
+export async function readText(file: SourceFile, options: DecodeOptions = {}): Promise<string> {
   let text = "";
-  for await (const chunk of decodeText(file)) text += chunk;
+  for await (const chunk of decodeText(file, options)) text += chunk;
   return text;
 }

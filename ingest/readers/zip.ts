@@ -16,8 +16,11 @@ export interface ZipArchive {
   close(): void;
 }
 
-/** Limits against zip bombs: total unpacked size, and unpacked/packed ratio of one entry. */
-export const zipLimits = {maxTotalBytes: 64 * 1024 ** 3, maxRatio: 200};
+/**
+ * Limits against zip bombs: total unpacked size, and unpacked/packed ratio of one entry; zips inside
+ * zips: how deep, and how large (a nested zip is read into memory).
+ */
+export const zipLimits = {maxTotalBytes: 64 * 1024 ** 3, maxRatio: 200, maxDepth: 3, maxNestedBytes: 1024 ** 3};
 
 /** Opens a zip (on disk or nested inside another) and lists its file entries, safely named. */
 export async function openZip(file: SourceFile): Promise<ZipArchive> {
@@ -56,7 +59,8 @@ function listEntries(zip: yauzl.ZipFile, path: string): Promise<ZipEntry[]> {
       zip.readEntry();
     });
     zip.on("end", () => resolve(entries));
-    zip.on("error", reject);
+    // yauzl's own checks (unsafe names such as "../x", bad sizes) land here
+    zip.on("error", (error: Error) => reject(new ParseError(`zip refused (${error.message})`, {file: path})));
     zip.readEntry();
   });
 }

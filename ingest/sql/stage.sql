@@ -1,5 +1,5 @@
 -- Per-connection staging tables the appender fills for one file; merged into the canonical tables
--- by the merge-*.sql statements, in the same transaction.
+-- by the merge-*.sql statements, in the same transaction, and emptied before it commits.
 create temp table if not exists stage_items (
   seq integer, platform varchar, item_id varchar, account_id varchar, author_id varchar, created_at varchar,
   text varchar, lang_hint varchar, kind varchar, parent_id varchar, root_id varchar, url varchar,
@@ -18,8 +18,3 @@ create temp table if not exists stage_account_daily (
   seq integer, platform varchar, account_id varchar, day varchar, followers bigint, follows_gained bigint,
   follows_lost bigint, impressions bigint, reach bigint, profile_visits bigint, engagements bigint
 );
-delete from stage_items;
-delete from stage_counts;
-delete from stage_authors;
-delete from stage_accounts;
-delete from stage_account_daily;

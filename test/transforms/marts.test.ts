@@ -157,14 +157,14 @@ describe("community", () => {
     expect(march).toMatchObject({active_members: 8, new_members: 8, returning_members: 0, retained_members: 0, pct_retained: null,
       threads: 3, two_way_threads: 3, pct_two_way: 1, member_answers: 7, citizen_to_citizen: 1, pct_top1_items: 0.125});
     // 8 member-days over 31 days, divided by 8 monthly members
-    expect(march.stickiness).toBeCloseTo(1 / 31, 12);
+    expect(march!.stickiness).toBeCloseTo(1 / 31, 12);
     // (0.25 × 1 + 0.15 × 1/7 + 0.15 × (1/31)/0.2 + 0.20 × 0.875) / 0.75 (retention missing: its weight drops out)
-    expect(march.community_health_index).toBeCloseTo(100 * (0.25 + 0.15 / 7 + 0.15 * (1 / 31) / 0.2 + 0.2 * 0.875) / 0.75, 9);
+    expect(march!.community_health_index).toBeCloseTo(100 * (0.25 + 0.15 / 7 + 0.15 * (1 / 31) / 0.2 + 0.2 * 0.875) / 0.75, 9);
     // April: u8 new, u1 back; 1 of March's 8 retained; 2 member-days over the 22 days up to 22 April
     expect(april).toMatchObject({active_members: 2, new_members: 1, returning_members: 1, retained_members: 1, pct_retained: 0.125,
       member_answers: 2, citizen_to_citizen: 0, pct_top1_items: 0.5});
-    expect(april.stickiness).toBeCloseTo(1 / 22, 12);
-    expect(april.community_health_index).toBeCloseTo(100 * (0.25 * 0.125 + 0.25 * 1 + 0 + 0.15 * (1 / 22) / 0.2 + 0.2 * 0.5), 9);
+    expect(april!.stickiness).toBeCloseTo(1 / 22, 12);
+    expect(april!.community_health_index).toBeCloseTo(100 * (0.25 * 0.125 + 0.25 * 1 + 0 + 0.15 * (1 / 22) / 0.2 + 0.2 * 0.5), 9);
   });
 
   test("28-day active members from merged intervals equal a naive distinct count", async () => {

@@ -1,8 +1,20 @@
--- grain: one row per item with a known creation time, with its entity and whether its author is one of ours
-with items as (
+-- grain: one row per item with a known creation time, with its thread, channel, entity and whether its author is one of ours
+with staged as (
   select * from stg_items
+),
+
+threads as (
+  select * from int_threads
+),
+
+items as (
+  -- why: the thread's root and channel, followed up the parent chain where the export did not give them, place
+  -- an answer under its post and on the post's channel (entity, care, two-way threads)
+  select i.* replace (coalesce(i.account_id, t.account_id) as account_id, coalesce(i.root_id, t.root_id) as root_id)
+  from staged i
+  left join threads t on t.platform = i.platform and t.item_id = i.item_id
   -- why: every indicator is placed in time; an item without a date cannot be bucketed
-  where created_at is not null
+  where i.created_at is not null
 ),
 
 authors as (

@@ -24,6 +24,87 @@ decay as (
   select * from int_post_decay
 ),
 
+raw_fields as (
+  -- the fields that say what a post is, per export (the mapping is documented in metrics.md#content_type)
+  select
+    r.platform,
+    r.item_id,
+    nullif(lower(coalesce(json_extract_string(r.raw, '$."Post type"'), json_extract_string(r.raw, '$."Tipo di post"'))), '') as suite_type,
+    lower(coalesce(json_extract_string(r.raw, '$.attachments.data[0].media_type'),
+      json_extract_string(r.raw, '$.attachments.data[0].type'))) as graph_attachment,
+    json_extract_string(r.raw, '$.status_type') as status_type,
+    json_extract_string(r.raw, '$.media_product_type') as ig_product,
+    json_extract_string(r.raw, '$.media_type') as media_type,
+    lower(coalesce(json_extract_string(r.raw, '$.media[0].uri'), json_extract_string(r.raw, '$.attachments[0].data[0].media.uri'))) as media_uri,
+    coalesce(json_array_length(r.raw, '$.media'), json_array_length(r.raw, '$.attachments[0].data')) as media_items,
+    json_exists(r.raw, '$.attachments[0].data[0].external_context') as has_external_link,
+    coalesce(json_extract_string(r.raw, '$.extended_entities.media[0].type'), json_extract_string(r.raw, '$.attachments.media[0].type'),
+      json_extract_string(r.raw, '$.media_attachments[0].type')) as attached_type,
+    -- why: an X API v2 tweet only names its media by key; the key's prefix is the type (3 photo, 7 video, 16 GIF)
+    split_part(json_extract_string(r.raw, '$.attachments.media_keys[0]'), '_', 1) as x_media_key_type,
+    coalesce(json_array_length(r.raw, '$.entities.urls'), 0) > 0 or json_type(r.raw, '$.card') = 'OBJECT'
+      or list_has_any(coalesce(json_extract_string(r.raw, '$.text_entities[*].type'), []), ['link', 'text_link']) as has_link,
+    json_exists(r.raw, '$.photo') as has_photo,
+    json_exists(r.raw, '$.file') as has_file,
+    -- why: only a record that lists its media (Graph, DYI) says by their absence that a post is text; a CSV row does not
+    json_exists(r.raw, '$.created_time') or json_exists(r.raw, '$.timestamp') as lists_media
+  from stg_item_raw r
+  semi join posts p on p.platform = r.platform and p.item_id = r.item_id
+),
+
+content_types as (
+  select
+    platform,
+    item_id,
+    case
+      -- Business Suite CSV (Facebook and Instagram): "Post type" / "Tipo di post"
+      when suite_type like '%reel%' then 'reel'
+      when suite_type similar to '.*(carousel|carosello|album).*' then 'carousel'
+      when suite_type similar to '.*(video|live|diretta).*' then 'video'
+      when suite_type similar to '.*(photo|foto|image|immagine).*' then 'photo'
+      when suite_type similar to '.*(link|collegamento).*' then 'link'
+      when suite_type in ('status', 'stato', 'text', 'testo') then 'text'
+      when suite_type is not null then 'other'
+      -- Instagram Graph: media_product_type REELS, then media_type
+      when platform = 'instagram' and ig_product = 'REELS' then 'reel'
+      when platform = 'instagram' and media_type = 'CAROUSEL_ALBUM' then 'carousel'
+      when platform = 'instagram' and media_type = 'VIDEO' then 'video'
+      when platform = 'instagram' and media_type = 'IMAGE' then 'photo'
+      -- Facebook Graph: the first attachment, else status_type
+      when graph_attachment = 'album' then 'carousel'
+      when graph_attachment like 'video%' then 'video'
+      when graph_attachment = 'photo' then 'photo'
+      when graph_attachment in ('share', 'link') then 'link'
+      when graph_attachment is not null then 'other'
+      when status_type = 'added_photos' then 'photo'
+      when status_type = 'added_video' then 'video'
+      when status_type = 'shared_story' then 'link'
+      when status_type in ('mobile_status_update', 'wall_post') then 'text'
+      when status_type is not null then 'other'
+      -- Meta DYI (Facebook attachments, Instagram media): several media, a video file, a photo, a link
+      when media_items > 1 then 'carousel'
+      when media_uri similar to '.*\.(mp4|mov)$' then 'video'
+      when media_uri is not null then 'photo'
+      when has_external_link then 'link'
+      -- X (v1.1, archive, twarc2 flattened), Mastodon: the first medium
+      when attached_type in ('photo', 'image') then 'photo'
+      when attached_type in ('video', 'animated_gif', 'gifv') then 'video'
+      when attached_type is not null then 'other'
+      when x_media_key_type = '3' then 'photo'
+      when x_media_key_type in ('7', '16') then 'video'
+      -- Telegram: photo, video files and animations, other files
+      when has_photo then 'photo'
+      when media_type in ('video_file', 'video_message', 'animation') then 'video'
+      when media_type is not null or has_file then 'other'
+      -- TikTok and YouTube publish videos only
+      when platform in ('tiktok', 'youtube') then 'video'
+      when has_link then 'link'
+      -- why: a Facebook DYI post without attachments, an X, Mastodon or Telegram post without media or link, is text
+      when platform in ('x', 'mastodon', 'telegram') or (platform = 'facebook' and lists_media) then 'text'
+    end as content_type
+  from raw_fields
+),
+
 with_followers as (
   select
     p.*,
@@ -45,6 +126,7 @@ final as (
     w.item_id,
     w.url,
     w.kind,
+    t.content_type,
     w.created_at,
     w.created_on,
     w.likes_total::double as likes,
@@ -62,6 +144,7 @@ final as (
     d.half_life_hours
   from with_followers w
   left join decay d on d.platform = w.platform and d.item_id = w.item_id
+  left join content_types t on t.platform = w.platform and t.item_id = w.item_id
 )
 
 select * from final

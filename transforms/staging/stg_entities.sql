@@ -3,6 +3,7 @@ select
   entity_id,
   name,
   kind,
+  region,
   population::integer as population,
   size_class
 from entities

@@ -3,6 +3,7 @@ select
   platform,
   item_id,
   metric,
+  metric_source,
   value::double as value,
   observed_at,
   source_file_id
