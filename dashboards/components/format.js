@@ -120,3 +120,29 @@ export function topicName(topic, names = {}) {
   const text = String(topic).replace(/[-_]+/g, " ").replace(/\bmobilita\b/, "mobilità").replace(/\bcitta\b/, "città");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** Italian names of the response bands (pub_response_times.band). */
+export const bandNames = {
+  lt_1h: "meno di 1 ora", "1h_4h": "1–4 ore", "4h_24h": "4–24 ore", "1d_3d": "1–3 giorni", gt_3d: "più di 3 giorni", unanswered: "senza risposta"
+};
+
+export function bandName(band) {
+  return bandNames[band] ?? band;
+}
+
+/** A range of hours in words: "meno di 1 ora", "tra 1 ora e 4 ore", "più di 3 giorni". */
+export function formatHoursRange(low, high) {
+  if (low == null && high == null) return "–";
+  if (!low) return `meno di ${formatDuration(high)}`;
+  if (high == null) return `più di ${formatDuration(low)}`;
+  return `tra ${formatDuration(low)} e ${formatDuration(high)}`;
+}
+
+/** Italian names of the content types (pub_own_posts.content_type). */
+export const contentTypeNames = {
+  photo: "foto", video: "video", reel: "reel", carousel: "carosello", link: "link", text: "solo testo", other: "altro", unknown: "non indicato"
+};
+
+export function contentTypeName(type) {
+  return contentTypeNames[type] ?? type;
+}

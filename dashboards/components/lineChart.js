@@ -14,6 +14,8 @@ export function LineChart(rows, {x = "month_start", y, z, width, height = 260, y
   const Z = z ? (d) => zLabel(d[z]) : undefined;
   // why: Plot's default ticks repeat the month label on a short span; whole months, thinned to fit the width
   const times = rows.map((d) => X(d).getTime());
+  // why: a change outside the plotted span would stretch the axis to reach it; it is said in the card's note instead
+  const shown = changes.filter((change) => rows.length && parseDay(change.day).getTime() >= Math.min(...times) && parseDay(change.day).getTime() <= Math.max(...times));
   const spanMonths = rows.length ? (Math.max(...times) - Math.min(...times)) / (30.4 * 864e5) + 1 : 1;
   const step = Math.max(1, Math.ceil(spanMonths / Math.max(2, Math.floor((width ?? 640) / 90))));
   const ticks = spanMonths < 2 ? "week" : `${step} months`;
@@ -26,7 +28,7 @@ export function LineChart(rows, {x = "month_start", y, z, width, height = 260, y
       band ? Plot.areaY(rows, {x: X, y1: (d) => d[band[0]], y2: (d) => d[band[1]], z: Z, fill: Z ?? "currentColor", fillOpacity: 0.15}) : null,
       Plot.ruleY(percent ? [] : [0]),
       Plot.lineY(rows, {x: X, y, z: Z, stroke: Z ?? "currentColor", strokeWidth: 2, marker: rows.length < 60 ? "circle-stroke" : null}),
-      ...changes.map((change) => [
+      ...shown.map((change) => [
         Plot.ruleX([parseDay(change.day)], {stroke: "currentColor", strokeDasharray: "4,3"}),
         Plot.text([change], {x: () => parseDay(change.day), frameAnchor: "top", dx: 4, textAnchor: "start", text: () => change.label, fontSize: 11})
       ]),

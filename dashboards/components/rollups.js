@@ -91,3 +91,47 @@ export function top(rows, by, value, n = 10) {
 export function distinct(rows, key) {
   return [...new Set(rows.map((row) => row[key]).filter((value) => value != null))];
 }
+
+/** Requests per response band over the rows (pub_response_times), in band order: [{band, band_order, band_min_hours, band_max_hours, is_answered, requests}]. */
+export function bandTotals(rows) {
+  return rollup(rows, ["band"], ["requests"])
+    .map(({rows: _, band, requests}) => {
+      const first = rows.find((row) => row.band === band);
+      return {band, band_order: first.band_order, band_min_hours: first.band_min_hours, band_max_hours: first.band_max_hours, is_answered: first.is_answered, requests};
+    })
+    .sort((a, b) => a.band_order - b.band_order);
+}
+
+/**
+ * The band holding the median time to first response of the answered requests: exact as a range, not as a
+ * number. When the median falls between two bands (an even count split at a boundary) the range spans both.
+ */
+export function medianBand(rows) {
+  const bands = bandTotals(rows).filter((band) => band.is_answered);
+  const answered = bands.reduce((total, band) => total + band.requests, 0);
+  if (!answered) return null;
+  let cumulative = 0;
+  for (const [i, band] of bands.entries()) {
+    cumulative += band.requests;
+    if (cumulative * 2 > answered) return {low: band.band_min_hours, high: band.band_max_hours, band: band.band, answered};
+    if (cumulative * 2 === answered) {
+      const next = bands.slice(i + 1).find((b) => b.requests > 0);
+      return {low: band.band_min_hours, high: next ? next.band_max_hours : band.band_max_hours, band: next ? `${band.band}+${next.band}` : band.band, answered};
+    }
+  }
+  return null;
+}
+
+/** Per weekday and hour: requests, answered share (with interval) and median band, from pub_response_times cells. */
+export function responseCells(rows) {
+  const cells = rollup(rows.filter((row) => row.weekday > 0), ["weekday", "hour"], ["requests"]);
+  return cells.map(({rows: _, weekday, hour, requests}) => {
+    const own = rows.filter((row) => row.weekday === weekday && row.hour === hour);
+    const answered = sum(own.filter((row) => row.is_answered), "requests") ?? 0;
+    const [low, high] = wilson(answered, requests);
+    const median = medianBand(own);
+    return {isodow: weekday, hour, requests, answered, pct_answered: ratio(answered, requests), low, high,
+      median_band: median?.band ?? null, median_low: median?.low ?? null, median_high: median?.high ?? null,
+      median_order: median ? own.find((row) => row.band === median.band.split("+")[0])?.band_order ?? null : null};
+  }).sort((a, b) => a.isodow - b.isodow || a.hour - b.hour);
+}

@@ -10,14 +10,19 @@ await emitPage({
       isodow(created_at at time zone 'Europe/Rome')::integer as isodow, hour(created_at at time zone 'Europe/Rome')::integer as hour,
       count(*)::integer as posts, sum(interactions)::double as interactions
     from pub_own_posts group by all order by all`},
-  // why: what the organisation publishes, by kind and by which counters the platform reports (content types)
-  content: {sql: `select entity_id, platform, date_trunc('month', created_on)::varchar as month_start, kind,
-      count(*)::integer as posts, count(views)::integer as with_views, count(impressions)::integer as with_impressions,
-      count(reach)::integer as with_reach, avg(interactions)::double as mean_interactions, median(half_life_hours)::double as median_half_life_hours
+  // why: what the organisation publishes, by content type, its engagement and which counters the platform reports;
+  // sums and counts only, so that the page can add months together
+  content: {sql: `select entity_id, platform, date_trunc('month', created_on)::varchar as month_start, coalesce(content_type, 'unknown') as content_type,
+      count(*)::integer as posts, sum(interactions)::double as interactions, count(interactions)::integer as with_interactions,
+      sum(engagement_rate_followers)::double as engagement_rate_sum, count(engagement_rate_followers)::integer as with_engagement_rate,
+      sum(views)::double as views, count(views)::integer as with_views, sum(impressions)::double as impressions,
+      count(impressions)::integer as with_impressions, count(reach)::integer as with_reach
     from pub_own_posts group by all order by all`},
-  electoral: {mayBeEmpty: true, sql: "select period_id, period_name, start_on::varchar as start_on, end_on::varchar as end_on, entity_id, platform, posts, interactions from pub_electoral_posts order by start_on, entity_id, platform"},
+  electoralCounts: {mayBeEmpty: true, sql: "select period_id, period_name, start_on::varchar as start_on, end_on::varchar as end_on, entity_id, platform, posts, interactions from pub_electoral_posts order by start_on, entity_id, platform"},
   // internal: each own post published during a par condicio period, for the staff to review
   electoralPosts: {internal: true, mayBeEmpty: true, sql: "select period_id, entity_id, platform, item_id, url, created_at::varchar as created_at, excerpt, interactions from mart_electoral_posts order by created_at desc"},
-  // a mart that lists where a platform renamed a counter (metric_source, e.g. impressions → views), when it exists
-  definitions: {optional: true, mayBeEmpty: true, sql: "select * from pub_metric_sources"}
+  // where a platform renamed a counter (e.g. Meta's impressions → views): the charts mark the day
+  definitions: {optional: true, mayBeEmpty: true, sql: `select platform, format, metric, metric_source, previous_metric, previous_source,
+      first_observed_on::varchar as first_observed_on, last_observed_on::varchar as last_observed_on, items
+    from pub_metric_sources where previous_source is not null order by first_observed_on`}
 });

@@ -9,6 +9,8 @@ export interface MetricEntry {
   paragraphs: string[];
   /** The formula line(s), when the entry has a "Formula" item or a code block. */
   formula: string | null;
+  /** The English name, when the dictionary gives one (the site is in Italian). */
+  name_en?: string;
 }
 
 /**
@@ -68,23 +70,35 @@ function slug(text: string): string {
 
 interface MetricJson {
   id: string; name_it: string; name_en?: string; marts?: string[]; definition?: string; formula?: string;
-  denominator?: string | null; unit?: string | null; version?: number; caveats?: string | null;
+  denominator?: string | null; interactions?: string | null; unit?: string | null; version?: number; caveats?: string | null;
+  definition_it?: string; denominator_it?: string; interactions_it?: string; unit_it?: string; caveats_it?: string;
 }
 
-/** Entries from transforms/metrics.json, the source metrics.md is generated from (same content, structured). */
+/**
+ * Entries from transforms/metrics.json, the source metrics.md is generated from, in Italian for the site: the
+ * `_it` texts, the English ones only where an entry has no translation yet.
+ */
 export function metricEntriesFromJson({metrics}: {metrics: MetricJson[]}): MetricEntry[] {
-  return metrics.map((m) => ({
-    id: m.id,
-    title: m.name_en ? `${m.name_it} / ${m.name_en}` : m.name_it,
-    paragraphs: [
-      m.definition ?? "",
-      m.denominator ? `Denominatore: ${m.denominator}` : "",
-      m.unit ? `Unità: ${m.unit}${m.version ? `; versione ${m.version}` : ""}` : "",
-      m.caveats ? `Avvertenze: ${m.caveats}` : "",
-      m.marts?.length ? `Dove: ${m.marts.join(", ")}` : ""
-    ].filter(Boolean),
-    formula: m.formula ?? null
-  }));
+  return metrics.map((m) => {
+    const unit = m.unit_it ?? m.unit;
+    const interactions = m.interactions_it ?? m.interactions;
+    const denominator = m.denominator_it ?? m.denominator;
+    const caveats = m.caveats_it ?? m.caveats;
+    return {
+      id: m.id,
+      title: m.name_it,
+      paragraphs: [
+        m.definition_it ?? m.definition ?? "",
+        denominator ? `Denominatore: ${denominator}` : "",
+        interactions ? `Interazioni contate: ${interactions}` : "",
+        unit ? `Unità: ${unit}${m.version ? `; versione ${m.version}` : ""}` : "",
+        caveats ? `Avvertenze: ${caveats}` : "",
+        m.marts?.length ? `Dove: ${m.marts.join(", ")}` : ""
+      ].filter(Boolean),
+      formula: m.formula ?? null,
+      ...(m.name_en ? {name_en: m.name_en} : {})
+    };
+  });
 }
 
 /**

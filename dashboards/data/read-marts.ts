@@ -3,7 +3,6 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {existsSync, readFileSync} from "node:fs";
 import {resolve} from "node:path";
 import {withWarehouse} from "../../lib/duckdb.ts";
-import {readTransformConfig, type ElectoralPeriod} from "../../transforms/config.ts";
 
 export type Flavour = "public" | "internal";
 
@@ -15,8 +14,6 @@ export interface MartQuery {
   optional?: boolean;
   /** Only the analysts' internal site reads it. */
   internal?: boolean;
-  /** Relations other than public marts this public query may read; the call site says why. */
-  alsoReads?: string[];
 }
 
 /** Which site is being built, from ASCOLTO_SITE (public unless told otherwise). */
@@ -35,13 +32,14 @@ export function relationsOf(sql: string): string[] {
   return [...new Set(names)];
 }
 
-// why: the public site may read the public marts and the configuration only; a query that reads any other
-// relation (canonical tables with handles and texts, internal marts) is refused before it runs
-const publicRelation = /^(pub_[a-z0-9_]+|cfg_campaigns|cfg_electoral_periods|generate_series|unnest|range)$/;
+// why: the public site reads the public marts only (registry, sources, clock and electoral periods included); a query
+// that reads any other relation (canonical tables with handles and texts, the ledgers, configuration, internal marts)
+// is refused before it runs
+const publicRelation = /^(pub_[a-z0-9_]+|generate_series|unnest|range)$/;
 
 /** Throws when a query the public site would run reads anything but public marts. */
-export function assertPublicQuery(name: string, sql: string, alsoReads: string[] = []): void {
-  const foreign = relationsOf(sql).filter((relation) => !publicRelation.test(relation) && !alsoReads.includes(relation));
+export function assertPublicQuery(name: string, sql: string): void {
+  const foreign = relationsOf(sql).filter((relation) => !publicRelation.test(relation));
   if (foreign.length) throw new Error(`loader query ${name} reads ${foreign.join(", ")}: not a public mart`);
 }
 
@@ -59,7 +57,7 @@ export async function readMarts(
     const result: Record<string, unknown[] | null> = {};
     for (const [name, query] of Object.entries(queries)) {
       if (query.internal && flavour !== "internal") { result[name] = null; continue; }
-      if (!query.internal) assertPublicQuery(name, query.sql, query.alsoReads);
+      if (!query.internal) assertPublicQuery(name, query.sql);
       if (query.optional && !(await relationsExist(connection, relationsOf(query.sql)))) {
         console.warn(`loader: ${name} skipped, ${relationsOf(query.sql).join(", ")} not in the warehouse`);
         result[name] = null;
@@ -85,22 +83,17 @@ export function emit(value: unknown): void {
   process.stdout.write(JSON.stringify(value));
 }
 
-/** Every page's common data: the entities observed and the data's latest day. */
+/** Every page's common data: the entities observed, the data's latest day and the par condicio periods. */
 export const commonQueries: Record<string, MartQuery> = {
-  // why: the registry of observed organisations (public bodies: names and population from ISTAT) holds no citizen data
-  entities: {sql: "select entity_id, name, kind, region, population::integer as population, size_class from entities order by population desc nulls last, entity_id", alsoReads: ["entities"]},
-  // why: the benchmark's window ends on the warehouse's latest date, the reference for the period filter
-  clock: {sql: "select max(window_end)::varchar as as_of_on from pub_benchmark"}
+  entities: {sql: "select entity_id, entity_name as name, kind, region, population, size_class from pub_entities order by population desc nulls last, entity_id"},
+  // why: the data's latest day is the reference for the period filter
+  clock: {sql: "select as_of_on::varchar as as_of_on, first_on::varchar as first_on from pub_clock"},
+  electoral: {mayBeEmpty: true, sql: "select period_id, period_name as name, start_on::varchar as start_on, end_on::varchar as end_on, entity_ids from pub_electoral_periods order by start_on"}
 };
 
 const configDir = () => resolve(process.env.ASCOLTO_CONFIG ?? "data/config");
 
-/** The configured par condicio periods, from the configuration itself (public by nature; parsed as the transforms do). */
-export function electoralPeriods(dir = configDir()): ElectoralPeriod[] {
-  return readTransformConfig(dir).electoralPeriods;
-}
-
-/** Topic labels from the taxonomy (ASCOLTO_CONFIG or data/config): {id: label}. */
+/** Topic labels from the taxonomy (ASCOLTO_CONFIG or data/config): {id: label}; the taxonomy is code, not data. */
 export function topicLabels(dir = configDir()): Record<string, string> {
   const path = resolve(dir, "topics.json");
   if (!existsSync(path)) return {};
@@ -112,6 +105,6 @@ export function topicLabels(dir = configDir()): Record<string, string> {
 export async function emitPage(queries: Record<string, MartQuery>, extra: Record<string, unknown> = {}): Promise<void> {
   const started = performance.now();
   const data = await readMarts({...commonQueries, ...queries});
-  emit({...data, electoral: electoralPeriods(), topics: topicLabels(), ...extra});
+  emit({...data, topics: topicLabels(), ...extra});
   console.warn(`loader: done in ${Math.round(performance.now() - started)} ms`);
 }

@@ -57,4 +57,13 @@ describe("Italian formats", () => {
     expect(topicName("rifiuti", {rifiuti: "rifiuti e ambiente"})).toBe("rifiuti e ambiente");
     expect(topicName("none")).toBe("senza tema");
   });
+
+  it("response bands, ranges of hours and content types in words", () => {
+    expect(format.bandName("1d_3d")).toBe("1–3 giorni");
+    expect(format.formatHoursRange(0, 1)).toBe("meno di 1 ora");
+    expect(format.formatHoursRange(1, 24)).toBe("tra 1 ora e 24 ore");
+    expect(format.formatHoursRange(72, null)).toBe("più di 3 giorni");
+    expect(format.contentTypeName("carousel")).toBe("carosello");
+    expect(format.contentTypeName("unknown")).toBe("non indicato");
+  });
 });

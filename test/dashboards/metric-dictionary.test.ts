@@ -1,3 +1,4 @@
+import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {metricEntriesFromJson, parseMetricDictionary, readMetricDictionary} from "../../dashboards/data/metric-dictionary.ts";
 
@@ -20,11 +21,29 @@ describe("parseMetricDictionary", () => {
 });
 
 describe("metricEntriesFromJson", () => {
-  it("keeps the id, both names, the definition, the formula and the caveats", () => {
-    expect(metricEntriesFromJson({metrics: [{id: "posts", name_it: "Post pubblicati", name_en: "Posts published", marts: ["pub_own_posts"],
-      definition: "Own posts.", formula: "count(*)", denominator: null, unit: "posts", version: 1, caveats: "Reposts excluded."}]}))
-      .toEqual([{id: "posts", title: "Post pubblicati / Posts published",
-        paragraphs: ["Own posts.", "Unità: posts; versione 1", "Avvertenze: Reposts excluded.", "Dove: pub_own_posts"], formula: "count(*)"}]);
+  const entry = {id: "posts", name_it: "Post pubblicati", name_en: "Posts published", marts: ["pub_own_posts"],
+    definition: "Own posts.", formula: "count(*)", denominator: null, interactions: null, unit: "posts", version: 1, caveats: "Reposts excluded."};
+
+  it("shows the Italian texts, keeps the id, the formula, the marts and the English name apart", () => {
+    expect(metricEntriesFromJson({metrics: [{...entry, definition_it: "I post dell'ente.", unit_it: "post", caveats_it: "Ricondivisioni escluse."}]}))
+      .toEqual([{id: "posts", title: "Post pubblicati", name_en: "Posts published",
+        paragraphs: ["I post dell'ente.", "Unità: post; versione 1", "Avvertenze: Ricondivisioni escluse.", "Dove: pub_own_posts"], formula: "count(*)"}]);
+  });
+
+  it("falls back to the English text of an entry not yet translated", () => {
+    expect(metricEntriesFromJson({metrics: [{...entry, denominator: "posts", interactions: "likes"}]})[0]!.paragraphs)
+      .toEqual(["Own posts.", "Denominatore: posts", "Interazioni contate: likes", "Unità: posts; versione 1", "Avvertenze: Reposts excluded.", "Dove: pub_own_posts"]);
+  });
+});
+
+describe("the repository's dictionary is in Italian too", () => {
+  it("every English text has its Italian counterpart", () => {
+    const {about_it, metrics} = JSON.parse(readFileSync("transforms/metrics.json", "utf8")) as {about_it?: string; metrics: Array<Record<string, unknown>>};
+    expect(about_it).toMatch(/dizionario/i);
+    const missing = metrics.flatMap((m) => ["definition", "denominator", "interactions", "unit", "caveats"]
+      .filter((field) => m[field] != null && !(typeof m[`${field}_it`] === "string" && (m[`${field}_it`] as string).length > 0))
+      .map((field) => `${m.id}.${field}_it`));
+    expect(missing).toEqual([]);
   });
 });
 

@@ -27,8 +27,9 @@ describe("relationsOf", () => {
 });
 
 describe("assertPublicQuery", () => {
-  it("lets public marts and the public configuration through", () => {
-    expect(() => assertPublicQuery("q", "select * from pub_sentiment join cfg_electoral_periods using (x)")).not.toThrow();
+  it("lets public marts through, the registry, sources, clock and electoral periods included", () => {
+    expect(() => assertPublicQuery("q", "select * from pub_sentiment join pub_entities using (x), unnest([1]) t(y)")).not.toThrow();
+    expect(() => assertPublicQuery("q", "select * from pub_clock, pub_sources, pub_electoral_periods")).not.toThrow();
   });
 
   it("refuses canonical tables, internal marts and intermediates, naming them", () => {
@@ -38,9 +39,11 @@ describe("assertPublicQuery", () => {
     expect(() => assertPublicQuery("x", "with t as (select * from int_items) select * from t")).toThrow("reads int_items");
   });
 
-  it("allows a named exception only where the call site gives it", () => {
-    expect(() => assertPublicQuery("files", "select count(*) from source_files", ["source_files"])).not.toThrow();
+  it("refuses the registry, the ledgers and the configuration tables: their public marts stand in", () => {
+    expect(() => assertPublicQuery("entities", "select name from entities")).toThrow("loader query entities reads entities: not a public mart");
     expect(() => assertPublicQuery("files", "select count(*) from source_files")).toThrow("reads source_files");
+    expect(() => assertPublicQuery("runs", "select * from transform_runs")).toThrow("reads transform_runs");
+    expect(() => assertPublicQuery("periods", "select * from cfg_electoral_periods")).toThrow("reads cfg_electoral_periods");
   });
 });
 

@@ -69,3 +69,37 @@ describe("small component helpers", () => {
       .toBe('a,b,c,d\n1.5,,x|y,"di ""noi"""');
   });
 });
+
+describe("response bands (pub_response_times)", () => {
+  const {bandTotals, medianBand, responseCells} = rollups;
+  const band = (b: string, order: number, min: number | null, max: number | null) =>
+    ({band: b, band_order: order, band_min_hours: min, band_max_hours: max, is_answered: b !== "unanswered"});
+  const lt1 = band("lt_1h", 1, 0, 1), h4 = band("1h_4h", 2, 1, 4), h24 = band("4h_24h", 3, 4, 24), d3 = band("1d_3d", 4, 24, 72),
+    gt3 = band("gt_3d", 5, 72, null), none = band("unanswered", 6, null, null);
+  // the fixture's March on Facebook: 0, 1, 1.5, 5, 45.25, 69.5 h and one unanswered (test/transforms/new-marts.test.ts)
+  const march = [{...lt1, requests: 1}, {...h4, requests: 2}, {...h24, requests: 1}, {...d3, requests: 2}, {...none, requests: 1}]
+    .map((d) => ({...d, weekday: 0, hour: -1}));
+
+  it("sums months and channels band by band, in band order", () => {
+    expect(bandTotals([...march, {...h4, weekday: 0, hour: -1, requests: 3}]).map((d: any) => [d.band, d.requests]))
+      .toEqual([["lt_1h", 1], ["1h_4h", 5], ["4h_24h", 1], ["1d_3d", 2], ["unanswered", 1]]);
+  });
+
+  it("the median's band: 6 answers split 3 | 3 at 4 h, so the true median (3.25 h) lies between 1 and 24 h", () => {
+    expect(medianBand(march)).toEqual({low: 1, high: 24, band: "1h_4h+4h_24h", answered: 6});
+    expect(medianBand([...march, {...gt3, weekday: 0, hour: -1, requests: 1}])).toEqual({low: 4, high: 24, band: "4h_24h", answered: 7});
+    expect(medianBand([{...none, requests: 3}])).toBeNull();
+  });
+
+  it("weekday × hour cells: answered share with its interval and the median band", () => {
+    const cells = responseCells([
+      {...lt1, weekday: 2, hour: 11, requests: 3}, {...none, weekday: 2, hour: 11, requests: 1},
+      {...gt3, weekday: 6, hour: 22, requests: 1}, {...none, weekday: 6, hour: 22, requests: 1}, ...march
+    ]);
+    expect(cells.map(({low, high, ...c}: any) => c)).toEqual([
+      {isodow: 2, hour: 11, requests: 4, answered: 3, pct_answered: 0.75, median_band: "lt_1h", median_low: 0, median_high: 1, median_order: 1},
+      {isodow: 6, hour: 22, requests: 2, answered: 1, pct_answered: 0.5, median_band: "gt_3d", median_low: 72, median_high: null, median_order: 5}
+    ]);
+    expect(cells[0].low).toBeCloseTo(wilson(3, 4)[0], 12);
+  });
+});

@@ -163,6 +163,22 @@ describe("public site", () => {
     await page.close();
   });
 
+  it("Assistenza: response bands by channel and by weekday × hour; Canali: engagement by content type", async () => {
+    const {page} = await open(`${publicUrl}assistenza?ente=all&periodo=all`);
+    const bands = await download(page, page.getByRole("button", {name: /^Scarica CSV: Quanto si aspetta una risposta/}));
+    const [{n}] = await query(sites.warehouse, "select sum(requests)::integer as n from pub_response_times where weekday = 0 and platform <> 'all'") as [Row];
+    expect(bands.reduce((total, row) => total + Number(row.requests), 0)).toBe(n);
+    const cells = await download(page, page.getByRole("button", {name: /^Scarica CSV: Quota di richieste con risposta secondo giorno/}));
+    const [{m}] = await query(sites.warehouse, "select sum(requests)::integer as m from pub_response_times where weekday > 0 and platform = 'all'") as [Row];
+    expect(cells.reduce((total, row) => total + Number(row.requests), 0)).toBe(m);
+    expect(await page.locator("figcaption", {hasText: "La mappa mostra"}).count()).toBeGreaterThan(0);
+    await page.close();
+    const canali = await open(`${publicUrl}canali?ente=all&periodo=all`);
+    const types = await download(canali.page, canali.page.getByRole("button", {name: /^Scarica CSV: Coinvolgimento per tipo di contenuto/}));
+    expect(new Set(types.map((row) => row.content_type))).toContain("reel");
+    await canali.page.close();
+  });
+
   it("Dati e metodo offers every page's data as CSV, whole", async () => {
     const {page} = await open(`${publicUrl}metodo`);
     const rows = await download(page, page.getByRole("button", {name: "Scarica CSV: confronto, benchmark"}));
