@@ -99,6 +99,15 @@ describe("ingest", () => {
     expect(await query(warehouse.path, "select count(*)::int as n from items")).toEqual([{n: 2}]);
   });
 
+  test("a UTF-16 file with a byte-order mark is detected and read like UTF-8", async () => {
+    const results = await ingestInto(warehouse.path, [`${fixtures}/archive-utf16`]);
+    expect(results.map((r) => [r.format, r.status])).toEqual([["x-archive", "loaded"]]);
+    expect(await query(warehouse.path, "select item_id, text from items order by item_id")).toEqual([
+      {item_id: "1890000000000000002", text: "Grazie a tutti i volontari 🙏 & alle associazioni!"},
+      {item_id: "1890000000000000003", text: "@cittadino_77 La raccolta riprende domani, ci scusiamo per il disagio"}
+    ]);
+  });
+
   test("a file given by name that no parser knows is rejected", async () => {
     const results = await ingestInto(warehouse.path, [`${fixtures}/registry/entities.csv`]);
     expect(results[0]).toMatchObject({status: "rejected", error: expect.stringContaining("no known export format")});
