@@ -158,6 +158,18 @@ export function parseIsoDate(text: string, {zone}: {zone?: string} = {}): string
   return wallTimeToUtc(wall, zone);
 }
 
+/** An ISO-8601 time field with its zone, to UTC; null when blank; a bad value names the field. */
+export function isoField(value: unknown, field: string): string | null {
+  const text = str(value);
+  if (!text) return null;
+  try {
+    return parseIsoDate(text);
+  } catch (error) {
+    if (error instanceof ParseError) throw new ParseError(error.reason, {field});
+    throw error;
+  }
+}
+
 /**
  * A wall-clock time (given as if UTC) in an IANA zone, to the UTC instant. Like Temporal's "compatible"
  * rule: a time skipped by the spring-forward gap moves forward by the gap (02:30 → 03:30 CEST), a time

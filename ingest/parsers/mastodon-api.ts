@@ -2,22 +2,13 @@ import type {AccountRow, AuthorRow, ItemRow, Rows} from "../canonical.ts";
 import {counts, item} from "../canonical.ts";
 import {mapRecords, type Parser} from "../parser.ts";
 import {readJson} from "../readers/json.ts";
-import {htmlToText, id, num, parseIsoDate, str} from "../values.ts";
+import {htmlToText, id, num, isoField, str} from "../values.ts";
 import {ParseError} from "../../lib/errors.ts";
 import {accountKeyOf} from "./mastodon-ids.ts";
 import {indexStatuses, threadOf, type StatusIndex} from "./mastodon-thread.ts";
 
 type Json = Record<string, any>;
 
-function timeOf(value: unknown): string | null {
-  const text = str(value);
-  if (!text) return null;
-  try {
-    return parseIsoDate(text);
-  } catch (error) {
-    throw new ParseError((error as ParseError).reason, {field: "created_at"});
-  }
-}
 
 function authorRow(account: Json, author_id: string): AuthorRow {
   return {platform: "mastodon", author_id, handle: author_id, name: str(account.display_name) ?? str(account.username), followers: num(account.followers_count)};
@@ -34,7 +25,7 @@ export function mapStatus(status: Json, index: StatusIndex): Rows {
     const boosted = mapStatus(status.reblog, index);
     const row: ItemRow = {
       ...item("mastodon", statusId, "repost", status),
-      account_id: authorKey, author_id: authorKey, created_at: timeOf(status.created_at),
+      account_id: authorKey, author_id: authorKey, created_at: isoField(status.created_at, "created_at"),
       parent_id: id(status.reblog.id), url: str(status.uri)
     };
     return {...boosted, items: [row, ...(boosted.items ?? [])], authors: [...authors, ...(boosted.authors ?? [])]};
@@ -48,7 +39,7 @@ export function mapStatus(status: Json, index: StatusIndex): Rows {
     ...item("mastodon", statusId, parentId ? "reply" : "post", status),
     account_id: thread.account,
     author_id: authorKey,
-    created_at: timeOf(status.created_at),
+    created_at: isoField(status.created_at, "created_at"),
     text,
     lang_hint: str(status.language),
     parent_id: parentId,

@@ -3,7 +3,7 @@ import {item} from "../canonical.ts";
 import {mapRecords, type Parser} from "../parser.ts";
 import {readJson, streamJsonArray} from "../readers/json.ts";
 import {readHead, type SourceFile} from "../source-file.ts";
-import {htmlToText, parseIsoDate, str} from "../values.ts";
+import {htmlToText, isoField, str} from "../values.ts";
 import {ParseError} from "../../lib/errors.ts";
 import {accountKeyFromUri, hostOf, statusRef} from "./mastodon-ids.ts";
 
@@ -40,15 +40,6 @@ function ownerOf(activity: Json, context: OutboxContext): {owner: MastodonOwner 
   return {owner: context.owner, rows: ownerRows(context.owner)};
 }
 
-function timeOf(value: unknown): string | null {
-  const text = str(value);
-  if (!text) return null;
-  try {
-    return parseIsoDate(text);
-  } catch (error) {
-    throw new ParseError((error as ParseError).reason, {field: "published"});
-  }
-}
 
 /** Maps one activity of a Mastodon archive's outbox.json (Create of a Note, Announce) to canonical rows. */
 export function mapOutboxActivity(activity: Json, context: OutboxContext): Rows {
@@ -64,7 +55,7 @@ function mapActivity(activity: Json, owner: MastodonOwner | null, context: Outbo
     const target = typeof activity.object === "string" ? activity.object : activity.object?.id;
     return {items: [{
       ...item("mastodon", itemId, "repost", activity),
-      account_id: owner?.key ?? null, author_id: owner?.key ?? null, created_at: timeOf(activity.published),
+      account_id: owner?.key ?? null, author_id: owner?.key ?? null, created_at: isoField(activity.published, "published"),
       parent_id: statusRef(target, home), url: str(target)
     }]};
   }
@@ -87,7 +78,7 @@ function mapActivity(activity: Json, owner: MastodonOwner | null, context: Outbo
     // a reply to another server's post belongs to that post's account
     account_id: !parentId || rootId ? owner?.key ?? null : accountKeyFromUri(String(object.inReplyTo).replace(/\/statuses\/.*$/, "")),
     author_id: owner?.key ?? null,
-    created_at: timeOf(object.published ?? activity.published),
+    created_at: isoField(object.published ?? activity.published, "published"),
     text,
     lang_hint: Object.keys(object.contentMap ?? {})[0] ?? null,
     parent_id: parentId,

@@ -1,6 +1,6 @@
 import type {AccountRow, AuthorRow, ItemRow, Rows} from "../canonical.ts";
 import {counts, item} from "../canonical.ts";
-import {decodeEntities, hashtagsOf, htmlToText, id, mentionsOf, num, parseIsoDate, str} from "../values.ts";
+import {decodeEntities, hashtagsOf, htmlToText, id, mentionsOf, num, isoField, str} from "../values.ts";
 import {ParseError} from "../../lib/errors.ts";
 
 type Json = Record<string, any>;
@@ -23,15 +23,6 @@ function once(state: YoutubeState, key: string): boolean {
   return true;
 }
 
-function timeOf(value: unknown, field: string): string | null {
-  const text = str(value);
-  if (!text) return null;
-  try {
-    return parseIsoDate(text);
-  } catch (error) {
-    throw new ParseError((error as ParseError).reason, {field});
-  }
-}
 
 /** A video from videos.list (statistics as strings), search.list or playlistItems.list (pure). */
 export function mapYoutubeVideo(videoId: string, snippet: Json, statistics: Json, raw: unknown, state: YoutubeState, {escaped = false} = {}): Rows {
@@ -43,7 +34,7 @@ export function mapYoutubeVideo(videoId: string, snippet: Json, statistics: Json
     ...item("youtube", videoId, "post", raw),
     account_id: channelId,
     author_id: channelId,
-    created_at: timeOf(snippet.publishedAt, "snippet.publishedAt"),
+    created_at: isoField(snippet.publishedAt, "snippet.publishedAt"),
     text,
     lang_hint: str(snippet.defaultLanguage ?? snippet.defaultAudioLanguage),
     root_id: videoId,
@@ -87,7 +78,7 @@ export function mapYoutubeComment(comment: Json, thread: YoutubeThread, state: Y
     ...item("youtube", commentId, parentId ? "reply" : "comment", comment),
     account_id: channelId,
     author_id: authorId,
-    created_at: timeOf(snippet.publishedAt, "snippet.publishedAt"),
+    created_at: isoField(snippet.publishedAt, "snippet.publishedAt"),
     text,
     parent_id: parentId ?? videoId,
     root_id: videoId,

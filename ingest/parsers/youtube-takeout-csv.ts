@@ -2,7 +2,7 @@ import type {Rows} from "../canonical.ts";
 import {item} from "../canonical.ts";
 import {mapRecords, type Parser} from "../parser.ts";
 import {headerLine, readCsv} from "../readers/csv.ts";
-import {hashtagsOf, id, mentionsOf, parseIsoDate, str} from "../values.ts";
+import {hashtagsOf, id, mentionsOf, isoField, str} from "../values.ts";
 import {ParseError} from "../../lib/errors.ts";
 
 /** Authors already emitted in this file. */
@@ -44,13 +44,7 @@ export function mapTakeoutComment(cells: Record<string, string>, state: TakeoutS
   const postId = id(row["post id"]);
   // reply ids are `<parent>.<suffix>`; the parent column is missing from some years' files
   const parentId = id(row["parent comment id"]) ?? (commentId.includes(".") ? commentId.split(".")[0]! : null);
-  const stamp = str(row["comment create timestamp"]);
-  let created_at: string | null = null;
-  try {
-    created_at = stamp ? parseIsoDate(stamp) : null;
-  } catch (error) {
-    throw new ParseError((error as ParseError).reason, {field: "Comment create timestamp"});
-  }
+  const created_at = isoField(row["comment create timestamp"], "Comment create timestamp");
   const text = segmentText(row["comment text"] ?? "");
   const root = videoId ?? postId;
   return {
