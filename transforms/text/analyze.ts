@@ -18,12 +18,13 @@ export function analyzeText(text: string, {isOwn = false, taxonomy = defaultTaxo
   const lang = detectLang(text, {tokens});
   const folded = foldText(text);
   const sentiment = scoreSentiment(text, lang, {tokens, folded});
+  const topics = detectTopics(text, lang, taxonomy, {tokens});
   return {
     lang,
     sentiment,
-    topics: detectTopics(text, lang, taxonomy, {tokens}),
+    topics,
     is_question: isQuestion(text, lang, {folded}),
-    is_complaint: !isOwn && isComplaint(text, lang, {negative: sentiment.label === "negative", folded}),
+    is_complaint: !isOwn && isComplaint(text, lang, {negative: sentiment.label === "negative", folded, topics}),
     reply_type: isOwn ? classifyReply(text) : null
   };
 }

@@ -1,38 +1,66 @@
+import {INSTITUTIONAL_HANDLE, REQUEST_RULES, type RequestRules} from "./request-rules.ts";
 import {foldText, RULES} from "./rules.ts";
 import type {Lang, ReplyType} from "./types.ts";
 
-// Patterns here run on foldText's output: lower case, no accents.
-// A sentence opening with an interrogative, or a request for information anywhere.
-const ASKS = {
-  it: /(^|[.!?\n]\s*|,\s*)(come|quando|dove|perche|chi|quale|quali|quanto|quanta|quanti|quante|cosa|che cosa|a che ora|in che modo|sapete|potete|potreste|posso|si puo|e possibile|c'e)\b|\b(qualcuno sa|qualcuno mi sa|sapete se|vorrei sapere|vorrei chiedere|volevo sapere|mi sapete dire|potete dirmi|chiedo info|cerco informazioni|info su|informazioni su|a chi devo rivolgermi|a chi mi devo rivolgere|a chi rivolgersi|come faccio|come si fa|si puo sapere)\b/,
-  en: /(^|[.!?\n]\s*)(how|when|where|why|who|which|what|is|are|can|could|does|do|will|should|would|any)\b|\b(does anyone know|anyone know|i'd like to know|i would like to know|wondering (if|whether|how|when)|can someone tell|please advise)\b/
-};
+// Patterns here run on foldText's output: lower case, no accents. The tokenizer reads more chat spellings, but the
+// phrases run on text, so they get the two they meet most ("nn funziona", "xke").
+const chatToWords = (lower: string) => (/\b(nn|xke|xche)\b/.test(lower) ? lower.replace(/\bnn\b/g, "non").replace(/\bx(ke|che)\b/g, "perche") : lower);
 
-const COMPLAINT = {
-  it: /\b(buca|buche|voragine|lampion[ei] spent|spent[oaie] da|non (e stat[oaie] |sono stat[ie] )?raccolt|rifiuti abbandonat|da (giorni|settimane|mesi|anni)|da (due|tre|quattro|cinque|sei|\d+) (giorni|settimane|mesi|anni)|ancora (una volta|niente|nulla|nessun|senza|chius|rott|spent|in ritardo)|di nuovo|ennesim[oa]|nessuno (interviene|fa|risponde|ripara|pulisce|passa)|nessuna risposta|segnalo|segnalat[oaie]|segnalazione|vergogna|disservizi|non funziona|non funzionano|non passa|non e passat|in ritardo|soppress[oaie]|guast[oi]|rott[oaie]|allagat|intasat|degrado|sporc|perdita d'acqua|senza (acqua|luce|corrente|riscaldamento)|pericolant|inagibil|abbandonat|non (si )?(puo|possiamo) (piu )?(andare|vivere|continuare)|basta)\b/,
-  en: /\b(pothole|broken|not working|doesn't work|hasn't been|haven't been|for (days|weeks|months)|still (no|not|waiting|broken)|nobody|no one (answers|cares|came)|out for|reporting|report a|flooded|overflowing|delayed|cancell?ed|late again|unacceptable|fix (the|this|it))\b/
-};
+const LEADING_MENTIONS = /^\s*(?:@[\w.]+[\s,:]*)+/;
 
-/** Asks something: a question mark that is not rhetorical, an interrogative opening, a request for information. */
-export function isQuestion(text: string, lang: Lang, {folded}: {folded?: string} = {}): boolean {
-  const lower = folded ?? foldText(text);
-  const rules = RULES[lang === "en" ? "en" : "it"];
-  if (rules.rhetorical.test(lower) || /\?\s*\?|\?!|!\?/.test(lower)) return false;
-  if (lower.includes("?")) return true;
-  // "Come si fa a lasciare una scuola senza riscaldamento!" exclaims rather than asks
-  if (/!\s*$/.test(lower)) return false;
-  return ASKS[lang === "en" ? "en" : "it"].test(lower);
+/**
+ * Who a text opening with @mentions is addressed to: "org" when one of them is an institution (X puts the replied-to
+ * handle first, "@ComuneBorgoverde quando riapre?"), "person" when all are people ("@marco ti interessa?").
+ */
+function addressee(text: string): {to: "org" | "person" | "none"; skip: number} {
+  const match = LEADING_MENTIONS.exec(text);
+  if (!match) return {to: "none", skip: 0};
+  return {to: match[0].split(/[\s,:]+/).some((handle) => INSTITUTIONAL_HANDLE.test(handle)) ? "org" : "person", skip: match[0].length};
 }
 
-/** Reports a problem ("segnalazione") or complains; a negative sentiment counts as a complaint. */
+/**
+ * Asks the administration something: a question mark, an interrogative opening with a verb of asking, or a request for
+ * information ("vorrei sapere", "a chi devo rivolgermi"). Not rhetorical or sceptical questions, not questions to
+ * other citizens ("qualcuno ha visto un gatto?", "@marco ti interessa?"); an exclamation is not a question.
+ */
+export function isQuestion(text: string, lang: Lang, {folded}: {folded?: string} = {}): boolean {
+  const {to, skip} = addressee(text);
+  if (to === "person") return false;
+  const lower = chatToWords((folded ?? foldText(text)).slice(skip));
+  const key = lang === "en" ? "en" : "it";
+  const rules = REQUEST_RULES[key];
+  // "Come si fa a lasciare una scuola senza riscaldamento!" exclaims rather than asks
+  const asks = lower.includes("?") || (!/!\s*$/.test(lower) && (rules.asks.test(lower) || rules.opening.test(lower)));
+  // "??" insists rather than mocks here ("e in via Roma quando passano??"): only the phrases make a question rhetorical
+  return asks && !(RULES[key].rhetorical.test(lower) || /\?!|!\?/.test(lower) || rules.notAsking.test(lower) || rules.toCitizens.test(lower));
+}
+
+/**
+ * Reports a problem or a disservice to the administration (a "segnalazione"): named outright ("lampione spento",
+ * "nessuno risponde", "da giorni"), or a public object with something wrong with it ("il cassonetto è sempre pieno",
+ * "le strisce non si vedono più"). Negative sentiment only strengthens weak evidence: with an object or a topic and
+ * something lasting ("anche oggi", "ancora", "sempre"). Opinions, irony about a decision and political criticism are not
+ * complaints, however negative.
+ */
 export function isComplaint(
   text: string,
   lang: Lang,
-  {negative = false, folded}: {negative?: boolean; folded?: string} = {}
+  {negative = false, folded, topics = []}: {negative?: boolean; folded?: string; topics?: readonly string[]} = {}
 ): boolean {
-  if (negative) return true;
-  const lower = folded ?? foldText(text);
-  return COMPLAINT.it.test(lower) || (lang !== "it" && COMPLAINT.en.test(lower));
+  const lower = chatToWords(folded ?? foldText(text));
+  // Italian phrases also run on texts detected as English or other: short Italian reports are often misread
+  const sets = lang === "en" ? [REQUEST_RULES.it, REQUEST_RULES.en] : [REQUEST_RULES.it];
+  return sets.some((rules) => reports(rules, lower, negative, topics)) &&
+    // "grazie per aver sistemato il lampione spento da settimane" reports nothing new
+    !sets.some((rules) => rules.resolved.test(lower) && !rules.stillThere.test(lower));
+}
+
+/** A report in one language's patterns: a phrase, a problem noun, an object and its state, or weak evidence made negative. */
+function reports(rules: RequestRules, lower: string, negative: boolean, topics: readonly string[]): boolean {
+  if (rules.complaint.test(lower) || (rules.problemNouns.test(lower) && !rules.tookTime.test(lower))) return true;
+  // the cheaper test first: most texts name no state and are not negative
+  if (rules.states.test(lower) && rules.objects.test(lower)) return true;
+  return negative && rules.persistence.test(lower) && (topics.length > 0 || rules.objects.test(lower));
 }
 
 const URL = /(https?:\/\/|www\.)\S+|\b[\w-]+\.(gov|it|com|org|eu)(\/\S*)?\b/;

@@ -32,6 +32,11 @@ export interface LanguageRules {
   cheers: Map<string, number>;
   /** Ironic interjections: with them, praise is sarcasm ("ah beh, bravissimi"); on folded text. */
   ironyMarkers: RegExp;
+  /**
+   * "Enough!" words, negative only alone or in their fixed uses: "basta!", "ora basta", "basta con", not "basta cercare"
+   * ("you only need to").
+   */
+  enough: {words: Set<string>; before: Set<string>; after: Set<string>};
 }
 
 const words = (list: string) => new Set(list.split(" "));
@@ -75,7 +80,8 @@ export const RULES: Record<"it" | "en", LanguageRules> = {
     neglectVerbs:
       /^(preoccup|occup|interv|rispond|ascolt|controll|pag[ah]|dimett|pulisc|ripar|aiut|risolv|pens[ae]|interess|cur[ae]|muov|sistem|cambi|rispett|sa$|sapev|vede$|vedono$)/,
     cheers: weights("forza=1.5"),
-    ironyMarkers: /\b(ah beh|ah bhe|eh gia|eh certo|certo certo|si certo|ma dai|vabbe|figuriamoci)\b/
+    ironyMarkers: /\b(ah beh|ah bhe|eh gia|eh certo|certo certo|si certo|ma dai|vabbe|figuriamoci)\b/,
+    enough: {words: words("basta"), before: words("ora adesso e ma"), after: words("con così")}
   },
   en: {
     negators: words("not no never nobody nothing neither nor without none cannot dont cant wont isnt doesnt didnt aint hardly"),
@@ -102,7 +108,8 @@ export const RULES: Record<"it" | "en", LanguageRules> = {
     subjectNegators: words("nobody noone"),
     neglectVerbs: /^(cares?|knows?|listens?|answers?|helps?|does|fix(es)?|responds?|bothers?|gives?|checks?)$/,
     cheers: new Map(),
-    ironyMarkers: /\b(yeah right|oh great|just great|just what (i|we) needed|thanks a lot|sure thing)\b/
+    ironyMarkers: /\b(yeah right|oh great|just great|just what (i|we) needed|thanks a lot|sure thing)\b/,
+    enough: {words: new Set(), before: new Set(), after: new Set()}
   }
 };
 

@@ -13,6 +13,8 @@ const BREAKS = /^[.,;:!?…()\[\]]+$|^\.\.+$/;
 const SENTENCE_END = /[.;!?…]/;
 /** How far after a subject negator a verb of care is looked for ("nessuno si preoccupa", "nobody at the DMV knows"). */
 const NEGLECT_REACH = 4;
+/** "Basta!", "ora basta", "basta con ...": weight of an exclamation of enough. */
+const ENOUGH = -1.5;
 
 const memo = {it: new Map<string, number | null>(), en: new Map<string, number | null>()};
 
@@ -173,6 +175,14 @@ export function scoreSentiment(
     opening = false;
     words++;
     if (token.caps) capsWords++;
+    if (rules.enough.words.has(norm)) {
+      const after = tokens[i + 1];
+      const before = tokens[i - 1];
+      if (after?.kind !== "word" || rules.enough.after.has(after.norm) || (before?.kind === "word" && rules.enough.before.has(before.norm))) {
+        push(state, norm, ENOUGH, token, false);
+      }
+      continue;
+    }
     // most words play no part at all: one lookup settles them
     const plain = plainness(norm, lang as "it" | "en", rules, lexicon);
     if (plain !== NOT_PLAIN && !token.tag) {
