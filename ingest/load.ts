@@ -3,15 +3,25 @@ import {readSql, withTransaction} from "../lib/duckdb.ts";
 import {ParseError} from "../lib/errors.ts";
 import type {Rows} from "./canonical.ts";
 
-const stageSql = readSql(new URL("./sql/stage.sql", import.meta.url));
-/** Each merge with the staging table it reads: a file that staged nothing there skips it. */
-const mergeSql = ([["accounts", "merge-accounts"], ["authors", "merge-authors"], ["items", "insert-new-items"], ["counts", "merge-counts"],
+const sql = (name: string) => readSql(new URL(`./sql/${name}.sql`, import.meta.url));
+const stageSql = sql("stage");
+/** Each merge with the staging table it reads: a chunk that staged nothing there skips it. Items go apart (mergeItems). */
+const mergeSql = ([["accounts", "merge-accounts"], ["authors", "merge-authors"], ["items", null], ["counts", "merge-counts"],
   ["account_daily", "merge-account-daily"], ["accounts|authors", "link-staged"]] as const)
-  .map(([tables, name]) => ({tables: tables.split("|"), sql: readSql(new URL(`./sql/${name}.sql`, import.meta.url))}));
-const insertNewItemsSql = mergeSql[2]!.sql;
-const mergeItemsSql = readSql(new URL("./sql/merge-items.sql", import.meta.url));
+  .map(([tables, name]) => ({tables: tables.split("|"), sql: name && sql(name)}));
+const itemSql = {
+  findSeen: sql("find-seen-items"), insertNew: sql("insert-new-items"), updateSeen: sql("update-seen-items"),
+  updateChanged: sql("update-changed-items"), updateRepeatedRaw: sql("update-repeated-raw"), dropRepeatedCounts: sql("drop-repeated-counts")
+};
 /** Connections whose temp staging tables exist: created once, not re-planned for every file. */
 const staged = new WeakSet<DuckDBConnection>();
+
+/**
+ * Rows staged before a merge. A file is merged chunk by chunk inside its one transaction, so DuckDB's
+ * memory follows the chunk, not the file (docs/operations.md, "Large files"); most files fit in one.
+ */
+export const defaultChunkRows = 250_000;
+export const repeatedRule = "repeated item id in the file (last kept)";
 
 export interface LoadReport {
   file_id: number;
@@ -28,6 +38,7 @@ export interface FileRecord {
 }
 
 type Cell = string | number | null;
+type Table = keyof typeof stageColumns;
 
 /** Column order of each staging table (after `seq`), with how each canonical field is appended. */
 const stageColumns = {
@@ -42,25 +53,61 @@ const integerColumns = new Set(["media_count"]);
 const bigintColumns = new Set(["followers", "follows_gained", "follows_lost", "impressions", "reach", "profile_visits", "engagements"]);
 
 /**
- * Loads one file's rows in one transaction: staged with the appender, then merged into the canonical
- * tables. Any error rolls the whole file back.
+ * Loads one file's rows in one transaction: staged with the appender and merged into the canonical tables
+ * every `chunkRows` rows. Any error rolls the whole file back. The file's source_files row is written
+ * before its first merge (the items point at it) and its report completed at the end.
  */
-export async function loadFile(connection: DuckDBConnection, file: FileRecord, batches: AsyncIterable<Rows>): Promise<LoadReport> {
+export async function loadFile(
+  connection: DuckDBConnection, file: FileRecord, batches: AsyncIterable<Rows>, {chunkRows = defaultChunkRows}: {chunkRows?: number} = {}
+): Promise<LoadReport> {
   if (!staged.has(connection)) {
     await connection.run(stageSql);
     staged.add(connection);
   }
   return withTransaction(connection, async () => {
-    const appenders = new Map<string, DuckDBAppender>();
+    const appenders = new Map<Table, DuckDBAppender>();
     const rows: Record<string, number> = {};
     const skipped: Record<string, number> = {};
+    let chunk: Partial<Record<Table, number>> = {};
+    let chunkSize = 0;
     let exportedAt: string | null = null;
+    let fileId: number | null = null;
+    let recorded = "";
     let seq = 0;
+    const exportDate = () => exportedAt ?? (file.mtime ?? new Date()).toISOString();
+
+    const merge = async () => {
+      for (const appender of appenders.values()) appender.closeSync();
+      appenders.clear();
+      if (chunk.items) await checkDates(connection, file.path, exportedAt ?? new Date().toISOString());
+      const exported_at = exportDate();
+      if (fileId === null) {
+        fileId = await recordFile(connection, file, "loaded", {rows, skipped, exported_at});
+        recorded = JSON.stringify([rows, skipped, exported_at]);
+      }
+      for (const {tables, sql} of mergeSql) {
+        if (!tables.some((table) => chunk[table as Table])) continue;
+        if (sql === null) {
+          const repeated = await mergeItems(connection, chunk.items!, fileId, exported_at);
+          if (repeated) {
+            skipped[repeatedRule] = (skipped[repeatedRule] ?? 0) + repeated;
+            rows.items! -= repeated;
+          }
+          continue;
+        }
+        await connection.run(sql, paramsFor(sql, fileId, exported_at));
+      }
+      // emptied inside the transaction: a rollback empties them too, so every file starts from empty tables
+      for (const table of Object.keys(chunk)) await connection.run(`delete from stage_${table}`);
+      chunk = {};
+      chunkSize = 0;
+    };
+
     try {
       for await (const batch of batches) {
         exportedAt = batch.exported_at ?? exportedAt;
         for (const [rule, n] of Object.entries(batch.skipped ?? {})) skipped[rule] = (skipped[rule] ?? 0) + n;
-        for (const table of Object.keys(stageColumns) as Array<keyof typeof stageColumns>) {
+        for (const table of Object.keys(stageColumns) as Table[]) {
           const list = batch[table];
           if (!list?.length) continue;
           let appender = appenders.get(table);
@@ -74,31 +121,45 @@ export async function loadFile(connection: DuckDBConnection, file: FileRecord, b
             appender.endRow();
           }
           rows[table] = (rows[table] ?? 0) + list.length;
+          chunk[table] = (chunk[table] ?? 0) + list.length;
+          chunkSize += list.length;
         }
+        if (chunkSize >= chunkRows) await merge();
       }
+      await merge();
     } finally {
       for (const appender of appenders.values()) appender.closeSync();
     }
-    if (rows.items) await checkDates(connection, file.path, exportedAt ?? new Date().toISOString());
-    const exported_at = exportedAt ?? (file.mtime ?? new Date()).toISOString();
-    const file_id = await recordFile(connection, file, "loaded", {rows, skipped, exported_at});
-    for (const {tables, sql} of mergeSql) {
-      if (!tables.some((table) => rows[table])) continue;
-      const result = await connection.run(sql, sql.includes("$file_id") || sql.includes("$exported_at") ? paramsFor(sql, file_id, exported_at) : undefined);
-      // every staged item new and distinct (the usual case): no repeat to report, nothing to update
-      if (sql !== insertNewItemsSql || result.rowsChanged === rows.items) continue;
-      const repeated = await countRepeats(connection);
-      if (repeated) {
-        skipped["repeated item id in the file (last kept)"] = repeated;
-        rows.items! -= repeated;
-        await updateFileReport(connection, file_id, rows, skipped);
-      }
-      if (result.rowsChanged < rows.items!) await connection.run(mergeItemsSql, {file_id, exported_at});
-    }
-    // emptied inside the transaction: a rollback empties them too, so every file starts from empty tables
-    for (const table of appenders.keys()) await connection.run(`delete from stage_${table}`);
-    return {file_id, rows, skipped};
+    const exported_at = exportDate();
+    if (JSON.stringify([rows, skipped, exported_at]) !== recorded) await updateFileReport(connection, fileId!, rows, skipped, exported_at);
+    return {file_id: fileId!, rows, skipped};
   });
+}
+
+/**
+ * Merges the staged items: finds those the warehouse holds (a join on the key reading narrow columns),
+ * inserts the others, and updates the held ones: their dates, and their values only where they changed,
+ * never their `raw`. Returns how many staged records repeat an id of
+ * the same file (within this chunk, or merged by an earlier chunk of it).
+ */
+async function mergeItems(connection: DuckDBConnection, stagedItems: number, file_id: number, exported_at: string): Promise<number> {
+  const seen = Number((await connection.run(itemSql.findSeen, {file_id, exported_at})).rowsChanged);
+  const inserted = Number((await connection.run(itemSql.insertNew, {file_id, exported_at})).rowsChanged);
+  let repeated = stagedItems - inserted - seen;
+  if (seen) {
+    const reader = await connection.runAndReadAll(
+      "select count(*)::integer from stage_seen_items where stored_last_file_id = $file_id", {file_id});
+    const earlierChunk = Number(reader.getRows()[0]?.[0] ?? 0);
+    repeated += earlierChunk;
+    await connection.run(itemSql.updateSeen, {file_id});
+    await connection.run(itemSql.updateChanged);
+    if (earlierChunk) {
+      await connection.run(itemSql.updateRepeatedRaw, {file_id});
+      await connection.run(itemSql.dropRepeatedCounts, {file_id});
+    }
+    await connection.run("delete from stage_seen_items");
+  }
+  return repeated;
 }
 
 /** Items dated before this are implausible: older than every platform ascolto reads (Facebook opened in 2004). */
@@ -121,17 +182,11 @@ async function checkDates(connection: DuckDBConnection, path: string, exportedAt
   throw new ParseError(`item ${itemId} has an implausible date ${createdAt} (${why})`, {file: path, field: "created_at"});
 }
 
-async function countRepeats(connection: DuckDBConnection): Promise<number> {
-  const reader = await connection.runAndReadAll(
-    "select (count(*) - count(distinct (platform, item_id)))::integer from stage_items");
-  return Number(reader.getRows()[0]?.[0] ?? 0);
-}
-
-function paramsFor(sql: string, file_id: number, exported_at: string): Record<string, string | number> {
+function paramsFor(sql: string, file_id: number, exported_at: string): Record<string, string | number> | undefined {
   const params: Record<string, string | number> = {};
   if (sql.includes("$file_id")) params.file_id = file_id;
   if (sql.includes("$exported_at")) params.exported_at = exported_at;
-  return params;
+  return Object.keys(params).length ? params : undefined;
 }
 
 function appendCell(appender: DuckDBAppender, column: string, value: unknown): void {
@@ -143,9 +198,10 @@ function appendCell(appender: DuckDBAppender, column: string, value: unknown): v
   appender.appendVarchar(String(value as Cell));
 }
 
-async function updateFileReport(connection: DuckDBConnection, file_id: number, rows: object, skipped: object): Promise<void> {
-  await connection.run("update source_files set rows_json = $rows, skipped_json = $skipped where file_id = $file_id",
-    {file_id, rows: JSON.stringify(rows), skipped: JSON.stringify(skipped)});
+async function updateFileReport(connection: DuckDBConnection, file_id: number, rows: object, skipped: object, exported_at: string): Promise<void> {
+  await connection.run(
+    "update source_files set rows_json = $rows, skipped_json = $skipped, exported_at = $exported_at::timestamptz where file_id = $file_id",
+    {file_id, rows: JSON.stringify(rows), skipped: JSON.stringify(skipped), exported_at});
 }
 
 /** Writes the file's row in source_files and returns its id. */

@@ -20,7 +20,7 @@ const configDir = "test/fixtures/ingest/registry";
 // what depends on the order files came in (ids of source files) or on the warehouse (the pseudonym key);
 // authors.followers follows the newest export, whatever the load order (tested below)
 const orderColumns: Record<string, string> = {
-  items: "source_file_id", item_counts: "source_file_id", account_daily: "source_file_id", authors: "pseudonym, followers"
+  items: "source_file_id, last_source_file_id", item_counts: "source_file_id", account_daily: "source_file_id", authors: "pseudonym, followers"
 };
 
 let a: ReturnType<typeof tempWarehouse>;
