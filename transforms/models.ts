@@ -71,6 +71,7 @@ export const models: Model[] = [
   mart("pub_entities", ["entity_id"]),
   mart("pub_sources", ["platform", "format"]),
   mart("pub_clock", []),
+  mart("pub_freshness", ["entity_id", "platform"]),
   mart("pub_electoral_periods", ["period_id"])
 ];
 

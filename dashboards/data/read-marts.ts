@@ -37,8 +37,24 @@ export function relationsOf(sql: string): string[] {
 // is refused before it runs
 const publicRelation = /^(pub_[a-z0-9_]+|generate_series|unnest|range)$/;
 
-/** Throws when a query the public site would run reads anything but public marts. */
+/**
+ * The last scheduled runs, the one query the public site may run outside the public marts. `runs` is operational
+ * metadata (when the pipeline ran, how many files and rows, how long), not citizen data, but it also holds the
+ * inbox's path, the rejected files' paths and error texts: this query names its safe columns one by one, and the
+ * guard lets `runs` through for this exact text only. A run's record is written after its build, so the run that
+ * is publishing (still 'running') is left out: the page shows the runs recorded before this build.
+ */
+export const lastRunsQuery = `select run_id,
+    strftime(started_at, '%Y-%m-%dT%H:%M:%SZ') as started_at, strftime(finished_at, '%Y-%m-%dT%H:%M:%SZ') as finished_at, outcome,
+    files_loaded, files_skipped, files_rejected,
+    case when finished_at is not null then coalesce(try_cast(json_extract(rows_json, '$.items') as integer), 0) end as items_added,
+    case when finished_at is not null then coalesce(list_sum(map_values(json_transform(rows_json, '"MAP(VARCHAR, INTEGER)"'))), 0)::integer end as rows_added,
+    round(ingest_seconds, 1) as ingest_seconds, round(transform_seconds, 1) as transform_seconds, round(build_seconds, 1) as build_seconds
+  from runs where outcome <> 'running' order by run_id desc limit 10`;
+
+/** Throws when a query the public site would run reads anything but public marts (or is the last runs' query). */
 export function assertPublicQuery(name: string, sql: string): void {
+  if (sql === lastRunsQuery) return;
   const foreign = relationsOf(sql).filter((relation) => !publicRelation.test(relation));
   if (foreign.length) throw new Error(`loader query ${name} reads ${foreign.join(", ")}: not a public mart`);
 }

@@ -9,3 +9,4 @@ export const rollups = await load("rollups");
 export const electoralNotice = await load("electoralNotice");
 export const headline = await load("headline");
 export const chartCard = await load("chartCard");
+export const freshness = await load("freshness");

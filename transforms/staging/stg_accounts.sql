@@ -5,5 +5,6 @@ select
   lower(handle) as handle,
   nullif(trim(display_name), '') as display_name,
   entity_id,
-  followers::bigint as followers
+  followers::bigint as followers,
+  last_seen_at
 from accounts

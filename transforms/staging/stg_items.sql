@@ -17,5 +17,6 @@ select
   coalesce(hashtags, []::varchar[]) as hashtags,
   coalesce(mentions, []::varchar[]) as mentions,
   url,
+  last_seen_at,
   source_file_id
 from items
