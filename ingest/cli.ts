@@ -1,11 +1,10 @@
 import type {Command} from "commander";
 import {SingleBar} from "cli-progress";
 import {settings} from "../lib/config.ts";
+import {exitCodes} from "../lib/exit-codes.ts";
 import {withWarehouse} from "../lib/duckdb.ts";
 import {syncRegistry} from "../lib/registry.ts";
 import {ingestPaths, type FileResult} from "./ingest.ts";
-
-export const exitCodes = {ok: 0, rejected: 2} as const;
 
 /** `ascolto ingest PATH...`: loads export files, folders and zips into the warehouse. */
 export function ingestCommand(program: Command): void {
