@@ -1,5 +1,5 @@
 import type {DuckDBAppender, DuckDBConnection} from "@duckdb/node-api";
-import {readSql, withTransaction} from "../lib/duckdb.ts";
+import {readSql, runScript, withTransaction} from "../lib/duckdb.ts";
 import {ParseError} from "../lib/errors.ts";
 import type {Rows} from "./canonical.ts";
 
@@ -7,7 +7,7 @@ const sql = (name: string) => readSql(new URL(`./sql/${name}.sql`, import.meta.u
 const stageSql = sql("stage");
 /** Each merge with the staging table it reads: a chunk that staged nothing there skips it. Items go apart (mergeItems). */
 const mergeSql = ([["accounts", "merge-accounts"], ["authors", "merge-authors"], ["items", null], ["counts", "merge-counts"],
-  ["account_daily", "merge-account-daily"], ["accounts|authors", "link-staged"]] as const)
+  ["account_daily", "merge-account-daily"], ["accounts|authors", "link-registry"]] as const)
   .map(([tables, name]) => ({tables: tables.split("|"), sql: name && sql(name)}));
 const itemSql = {
   findSeen: sql("find-seen-items"), insertNew: sql("insert-new-items"), updateSeen: sql("update-seen-items"),
@@ -57,13 +57,17 @@ const bigintColumns = new Set(["followers", "follows_gained", "follows_lost", "i
  * every `chunkRows` rows. Any error rolls the whole file back. The file's source_files row is written
  * before its first merge (the items point at it) and its report completed at the end.
  */
+/** Creates the connection's temp staging tables, once. */
+export async function ensureStage(connection: DuckDBConnection): Promise<void> {
+  if (staged.has(connection)) return;
+  await connection.run(stageSql);
+  staged.add(connection);
+}
+
 export async function loadFile(
   connection: DuckDBConnection, file: FileRecord, batches: AsyncIterable<Rows>, {chunkRows = defaultChunkRows}: {chunkRows?: number} = {}
 ): Promise<LoadReport> {
-  if (!staged.has(connection)) {
-    await connection.run(stageSql);
-    staged.add(connection);
-  }
+  await ensureStage(connection);
   return withTransaction(connection, async () => {
     const appenders = new Map<Table, DuckDBAppender>();
     const rows: Record<string, number> = {};
@@ -95,7 +99,7 @@ export async function loadFile(
           }
           continue;
         }
-        await connection.run(sql, paramsFor(sql, fileId, exported_at));
+        await runScript(connection, sql, {file_id: fileId, exported_at, all: false});
       }
       // emptied inside the transaction: a rollback empties them too, so every file starts from empty tables
       for (const table of Object.keys(chunk)) await connection.run(`delete from stage_${table}`);
@@ -182,12 +186,6 @@ async function checkDates(connection: DuckDBConnection, path: string, exportedAt
   throw new ParseError(`item ${itemId} has an implausible date ${createdAt} (${why})`, {file: path, field: "created_at"});
 }
 
-function paramsFor(sql: string, file_id: number, exported_at: string): Record<string, string | number> | undefined {
-  const params: Record<string, string | number> = {};
-  if (sql.includes("$file_id")) params.file_id = file_id;
-  if (sql.includes("$exported_at")) params.exported_at = exported_at;
-  return Object.keys(params).length ? params : undefined;
-}
 
 function appendCell(appender: DuckDBAppender, column: string, value: unknown): void {
   if (value === null || value === undefined) return appender.appendNull();

@@ -1,4 +1,4 @@
-import {DuckDBConnection, DuckDBInstance} from "@duckdb/node-api";
+import {DuckDBConnection, DuckDBInstance, type DuckDBValue} from "@duckdb/node-api";
 import {mkdirSync, readdirSync, readFileSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -82,4 +82,18 @@ export function quoteIdent(name: string): string {
 export async function queryJson(connection: DuckDBConnection, sql: string, values?: Record<string, string | number | boolean | null>) {
   const reader = await connection.runAndReadAll(sql, values as never);
   return reader.getRowObjectsJson();
+}
+
+/**
+ * Runs a .sql file of several statements with named parameters: each statement is bound only to the
+ * parameters it names (DuckDB binds one prepared statement at a time).
+ */
+export async function runScript(connection: DuckDBConnection, sql: string, params: Record<string, DuckDBValue>): Promise<void> {
+  const statements = await connection.extractStatements(sql);
+  for (let index = 0; index < statements.count; index++) {
+    const statement = await statements.prepare(index);
+    const names = Array.from({length: statement.parameterCount}, (_, i) => statement.parameterName(i + 1));
+    statement.bind(Object.fromEntries(names.map((name) => [name, params[name] ?? null])));
+    await statement.run();
+  }
 }
