@@ -30,10 +30,11 @@ export async function ingestPaths(connection: DuckDBConnection, paths: string[],
   const {files, close} = await expandPaths(paths);
   const explicit = new Set(paths);
   const results: FileResult[] = [];
+  const context: ParseContext = {zone: options.zone, secret: await pseudonymSecret(connection)};
   options.onStart?.(files.length);
   try {
     for (const file of files) {
-      const result = await ingestFile(connection, file, explicit.has(file.path), options);
+      const result = await ingestFile(connection, file, explicit.has(file.path), context);
       results.push(result);
       options.onFile?.(result, results.length, files.length);
     }
@@ -41,6 +42,11 @@ export async function ingestPaths(connection: DuckDBConnection, paths: string[],
     close();
   }
   return results;
+}
+
+async function pseudonymSecret(connection: DuckDBConnection): Promise<string> {
+  const reader = await connection.runAndReadAll("select value from meta where key = 'pseudonym_secret'");
+  return String(reader.getRows()[0]?.[0]);
 }
 
 async function ingestFile(connection: DuckDBConnection, file: SourceFile, explicit: boolean, context: ParseContext): Promise<FileResult> {

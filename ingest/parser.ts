@@ -16,6 +16,8 @@ export interface Probe {
 export interface ParseContext {
   /** IANA time zone for exports whose times carry none (Meta Business Suite, TikTok). */
   zone: string;
+  /** The warehouse's pseudonym secret, for ids that must be a keyed hash of personal data (phone numbers). */
+  secret?: string;
 }
 
 /** One export format: detection by content, and a stream of canonical rows. */

@@ -1,4 +1,4 @@
-import {createHash} from "node:crypto";
+import {createHash, createHmac} from "node:crypto";
 import {posix} from "node:path";
 import type {ItemRow, Rows} from "../canonical.ts";
 import {item} from "../canonical.ts";
@@ -19,19 +19,20 @@ export interface ChatContext {
   chat: string;
   dayFirst: boolean;
   zone: string;
+  secret?: string;
 }
 
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /**
- * A sender's stable id: a hash of the number (digits only) or of the name as shown. Numbers are
- * personal data: only their hash is kept, never the number (nor in `raw`). The hash is not keyed, so
- * it hides a number from a reader, not from someone who hashes every number; the warehouse's keyed
- * `authors.pseudonym` is what leaves the building.
+ * A sender's stable id: a hash of the number (digits only) or of the name as shown. Numbers are personal
+ * data: only the hash is kept, never the number (nor in `raw`), and when ingesting it is keyed with the
+ * warehouse's secret, so nobody can recover a number by hashing every possible one.
  */
-export function senderId(sender: string): string {
+export function senderId(sender: string, secret?: string): string {
   const key = isPhoneNumber(sender) ? `tel:${sender.replace(/[^\d+]/g, "")}` : `name:${sender.normalize("NFC")}`;
-  return `wa:${sha(key).slice(0, 20)}`;
+  const digest = secret ? createHmac("sha256", secret).update(key).digest("hex") : sha(key);
+  return `wa:${digest.slice(0, 20)}`;
 }
 
 /** Maps one message of a chat export to canonical rows (pure); system notices are skipped by name. */
@@ -44,7 +45,7 @@ export function mapWhatsAppMessage(message: ChatMessage, context: ChatContext): 
   if (!body.media && said.text.startsWith("\u200e")) return {skipped: {"whatsapp system notice": 1}};
   const stamp = `${message.date.replace(/[.-]/g, "/")} ${message.time}${message.ampm ? ` ${message.ampm}` : ""}`;
   const created_at = parseSlashDate(stamp, {dayFirst: context.dayFirst, zone: context.zone});
-  const author_id = senderId(said.sender);
+  const author_id = senderId(said.sender, context.secret);
   const itemId = `wa:${sha([context.chat, created_at, author_id, message.ordinal].join("\n")).slice(0, 32)}`;
   const shown = isPhoneNumber(said.sender) ? null : said.sender;
   const raw = {date: message.date, time: message.time, ampm: message.ampm, ordinal: message.ordinal, sender: shown, text: said.text};
@@ -116,9 +117,9 @@ export const whatsappChat: Parser = {
     const first = head.split(/\r?\n/).find((line) => line.replace(/[\s\u200e\ufeff]/g, ""));
     return first !== undefined && parseStamp(first) !== null;
   },
-  async *parse(file, {zone}) {
+  async *parse(file, {zone, secret}) {
     const chat = chatName(file);
-    const context: ChatContext = {chat, dayFirst: await readDayFirst(file), zone};
+    const context: ChatContext = {chat, dayFirst: await readDayFirst(file), zone, secret};
     yield {accounts: [{platform: "whatsapp", account_id: chat, handle: chat, display_name: chat, followers: null}]};
     yield* mapRecords(file, readMessages(file), (message) => mapWhatsAppMessage(message, context));
   }

@@ -4,7 +4,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {collectRows, ingestInto, query, tempWarehouse} from "../../helpers/warehouse.ts";
-import {chatName} from "../../../ingest/parsers/whatsapp-chat.ts";
+import {chatName, senderId} from "../../../ingest/parsers/whatsapp-chat.ts";
 import {messageBody, parseStamp, splitSender} from "../../../ingest/parsers/whatsapp-lines.ts";
 
 const fixtures = "test/fixtures/whatsapp";
@@ -117,5 +117,12 @@ describe("whatsapp-chat detection, errors and loading", () => {
       {account_id: "Comune Segnalazioni", kind: "message", n: 6}
     ]);
     expect(await query(warehouse.path, "select count(*)::integer as n from authors where handle is null")).toEqual([{n: 1}]);
+  });
+
+  it("keys the senders' hashes with the warehouse's secret, so a phone number cannot be found by hashing them all", async () => {
+    const [{secret}] = await query(warehouse.path, "select value as secret from meta where key = 'pseudonym_secret'") as [{secret: string}];
+    const ids = (await query(warehouse.path, "select author_id from authors order by all")).map((r) => r.author_id);
+    expect(ids).toContain(senderId("+39 333 123 4567", secret));
+    expect(ids).not.toContain(who("tel:+393331234567"));
   });
 });
