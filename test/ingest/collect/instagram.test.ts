@@ -1,9 +1,9 @@
-import {afterEach, beforeAll, beforeEach, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import {instagramSource} from "../../../ingest/collect/instagram.ts";
 import {collect} from "../../../ingest/collect/run.ts";
 import {ingestInto, query, tempWarehouse} from "../../helpers/warehouse.ts";
-import {everyFileText, listInbox, readInbox, tempInbox} from "./inbox-files.ts";
-import {guardLoopback, startReplay, type Replay, type Route} from "./replay-server.ts";
+import {everyFileText, listInbox, readInbox} from "./inbox-files.ts";
+import {replayAndInbox, startReplay, type Route} from "./replay-server.ts";
 
 const token = "IGQVJtestTOKEN9876543210SECRET";
 const user = "17841400000000001";
@@ -16,42 +16,33 @@ const routes = (): Route[] => [
   {path: commentsPath, replies: [{file: "instagram/comments-1.json"}]}
 ];
 
-let replay: Replay;
-let inbox: ReturnType<typeof tempInbox>;
-beforeAll(() => guardLoopback());
-beforeEach(() => {
-  inbox = tempInbox();
-});
-afterEach(async () => {
-  await replay?.close();
-  inbox.cleanup();
-});
+const harness = replayAndInbox();
 
-const source = () => instagramSource({user, env: {ASCOLTO_META_TOKEN: token, ASCOLTO_META_BASE_URL: `${replay.base}/v23.0`}});
+const source = () => instagramSource({user, env: {ASCOLTO_META_TOKEN: token, ASCOLTO_META_BASE_URL: `${harness.replay.base}/v23.0`}});
 
 describe("collect instagram", () => {
   it("pages the media, fetches the comments of media whose embedded comments are cut, and never writes the token", async () => {
-    replay = await startReplay(routes(), {token});
-    const report = await collect(source(), {inbox: inbox.dir, now: () => new Date("2025-03-02T10:00:00Z"), baseMs: 1});
+    harness.replay = await startReplay(routes(), {token});
+    const report = await collect(source(), {inbox: harness.inbox.dir, now: () => new Date("2025-03-02T10:00:00Z"), baseMs: 1});
     expect(report).toMatchObject({complete: true, requests: 3});
-    expect(replay.requests.map((r) => r.url.replace(/\?.*/, ""))).toEqual([mediaPath, commentsPath, mediaPath]);
-    const fields = new URL(replay.requests[0]!.url, replay.base).searchParams.get("fields");
+    expect(harness.replay.requests.map((r) => r.url.replace(/\?.*/, ""))).toEqual([mediaPath, commentsPath, mediaPath]);
+    const fields = new URL(harness.replay.requests[0]!.url, harness.replay.base).searchParams.get("fields");
     expect(fields).toContain("id,caption,timestamp,media_type,permalink,username,like_count,comments_count");
-    expect(listInbox(inbox.dir)).toEqual([
+    expect(listInbox(harness.inbox.dir)).toEqual([
       "instagram-comments-17900000000000002-20250302T100000Z-p0001.json",
       `instagram-media-${user}-20250302T100000Z-p0001.json`,
       `instagram-media-${user}-20250302T100000Z-p0002.json`
     ]);
-    expect(readInbox(inbox.dir, "instagram-comments-17900000000000002-20250302T100000Z-p0001.json")).toBe(replay.served("instagram/comments-1.json"));
-    for (const text of everyFileText(inbox.dir)) expect(text).not.toContain(token);
+    expect(readInbox(harness.inbox.dir, "instagram-comments-17900000000000002-20250302T100000Z-p0001.json")).toBe(harness.replay.served("instagram/comments-1.json"));
+    for (const text of everyFileText(harness.inbox.dir)) expect(text).not.toContain(token);
   });
 
   it("ingests what it collected, the comments file placed under its media by its name", async () => {
-    replay = await startReplay(routes(), {token});
-    await collect(source(), {inbox: inbox.dir, baseMs: 1});
+    harness.replay = await startReplay(routes(), {token});
+    await collect(source(), {inbox: harness.inbox.dir, baseMs: 1});
     const warehouse = tempWarehouse();
     try {
-      const results = await ingestInto(warehouse.path, [inbox.dir]);
+      const results = await ingestInto(warehouse.path, [harness.inbox.dir]);
       expect(results.map((r) => [r.status, r.format])).toEqual(Array(3).fill(["loaded", "instagram-graph"]));
       expect(await query(warehouse.path, "select kind, count(*)::int as n from items group by kind order by kind")).toEqual([
         {kind: "comment", n: 4}, {kind: "post", n: 3}, {kind: "reply", n: 1}

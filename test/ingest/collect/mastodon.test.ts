@@ -1,9 +1,9 @@
-import {afterEach, beforeAll, beforeEach, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import {mastodonSource, nextLink} from "../../../ingest/collect/mastodon.ts";
 import {collect} from "../../../ingest/collect/run.ts";
 import {ingestInto, query, tempWarehouse} from "../../helpers/warehouse.ts";
-import {listInbox, readInbox, readStateFile, tempInbox} from "./inbox-files.ts";
-import {guardLoopback, recordingSleep, startReplay, type Replay, type Route} from "./replay-server.ts";
+import {listInbox, readInbox, readStateFile} from "./inbox-files.ts";
+import {replayAndInbox, recordingSleep, startReplay, type Route} from "./replay-server.ts";
 
 const accountId = "109000000000000001";
 const statusesPath = `/api/v1/accounts/${accountId}/statuses`;
@@ -23,27 +23,18 @@ function routes(base = ""): Route[] {
   ];
 }
 
-let replay: Replay;
-let inbox: ReturnType<typeof tempInbox>;
-beforeAll(() => guardLoopback());
-beforeEach(() => {
-  inbox = tempInbox();
-});
-afterEach(async () => {
-  await replay?.close();
-  inbox.cleanup();
-});
+const harness = replayAndInbox();
 
-const source = () => mastodonSource({account: "comune@esempio.social", instance: replay.base});
+const source = () => mastodonSource({account: "comune@esempio.social", instance: harness.replay.base});
 const stamp = "20250302T100000Z";
 
 describe("collect mastodon", () => {
   it("looks the account up once, pages statuses by the Link header, and reads the context of statuses with replies", async () => {
-    replay = await startReplay(routes());
+    harness.replay = await startReplay(routes());
     const {sleep, waits} = recordingSleep();
-    const report = await collect(source(), {inbox: inbox.dir, now: () => new Date("2025-03-02T10:00:00Z"), sleep, baseMs: 1});
+    const report = await collect(source(), {inbox: harness.inbox.dir, now: () => new Date("2025-03-02T10:00:00Z"), sleep, baseMs: 1});
     expect(report).toMatchObject({complete: true, skipped: 1});
-    expect(replay.requests.map((r) => r.url)).toEqual([
+    expect(harness.replay.requests.map((r) => r.url)).toEqual([
       "/api/v1/accounts/lookup?acct=comune",
       `${statusesPath}?limit=40`,
       "/api/v1/statuses/113000000000000005/context",
@@ -52,28 +43,28 @@ describe("collect mastodon", () => {
       "/api/v1/statuses/113000000000000002/context"
     ]);
     expect(waits).toEqual([0]);
-    expect(listInbox(inbox.dir)).toEqual([
+    expect(listInbox(harness.inbox.dir)).toEqual([
       `mastodon-context-113000000000000005-${stamp}-p0001.json`,
       `mastodon-statuses-comune-esempio.social-${stamp}-p0001.json`,
       `mastodon-statuses-comune-esempio.social-${stamp}-p0002.json`
     ]);
-    expect(readInbox(inbox.dir, `mastodon-context-113000000000000005-${stamp}-p0001.json`)).toBe(replay.served("mastodon/context.json"));
-    expect(readStateFile(inbox.dir).extra).toEqual({accountId});
+    expect(readInbox(harness.inbox.dir, `mastodon-context-113000000000000005-${stamp}-p0001.json`)).toBe(harness.replay.served("mastodon/context.json"));
+    expect(readStateFile(harness.inbox.dir).extra).toEqual({accountId});
 
     // a later run starts afresh but knows the account: no second lookup
-    replay.requests.length = 0;
-    const again = await collect(source(), {inbox: inbox.dir, now: () => new Date("2025-03-03T10:00:00Z"), sleep, baseMs: 1});
+    harness.replay.requests.length = 0;
+    const again = await collect(source(), {inbox: harness.inbox.dir, now: () => new Date("2025-03-03T10:00:00Z"), sleep, baseMs: 1});
     expect(again.run).toBe("20250303T100000Z");
-    expect(replay.requests[0]!.url).toBe(`${statusesPath}?limit=40`);
-    expect(listInbox(inbox.dir)).toHaveLength(6);
+    expect(harness.replay.requests[0]!.url).toBe(`${statusesPath}?limit=40`);
+    expect(listInbox(harness.inbox.dir)).toHaveLength(6);
   });
 
   it("ingests what it collected: own posts, a boost, and the replies under the thread's account", async () => {
-    replay = await startReplay(routes());
-    await collect(source(), {inbox: inbox.dir, sleep: recordingSleep().sleep, baseMs: 1});
+    harness.replay = await startReplay(routes());
+    await collect(source(), {inbox: harness.inbox.dir, sleep: recordingSleep().sleep, baseMs: 1});
     const warehouse = tempWarehouse();
     try {
-      const results = await ingestInto(warehouse.path, [inbox.dir]);
+      const results = await ingestInto(warehouse.path, [harness.inbox.dir]);
       expect(results.map((r) => [r.status, r.format])).toEqual(Array(3).fill(["loaded", "mastodon-api"]));
       expect(await query(warehouse.path, "select kind, count(*)::int as n from items group by kind order by kind")).toEqual([
         {kind: "post", n: 3}, {kind: "reply", n: 2}, {kind: "repost", n: 1}

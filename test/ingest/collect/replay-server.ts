@@ -2,7 +2,10 @@
 import {readFileSync} from "node:fs";
 import {createServer, type Server} from "node:http";
 import {join} from "node:path";
-import {vi} from "vitest";
+import {afterEach, beforeAll, beforeEach, vi} from "vitest";
+import {tempInbox} from "./inbox-files.ts";
+
+type TempInbox = ReturnType<typeof tempInbox>;
 
 export const fixtures = join(import.meta.dirname, "../../fixtures/collect");
 
@@ -69,4 +72,21 @@ export function guardLoopback(): void {
 export function recordingSleep(): {sleep: (ms: number) => Promise<void>; waits: number[]} {
   const waits: number[] = [];
   return {waits, sleep: async (ms) => void waits.push(ms)};
+}
+
+/**
+ * The per-test setting of a collector test: a fresh inbox before each test, the replay server (started by
+ * the test) closed and the inbox removed after it, and no request allowed off loopback.
+ */
+export function replayAndInbox(): {replay: Replay; inbox: TempInbox} {
+  const current = {} as {replay: Replay; inbox: TempInbox};
+  beforeAll(() => guardLoopback());
+  beforeEach(() => {
+    current.inbox = tempInbox();
+  });
+  afterEach(async () => {
+    await current.replay?.close();
+    current.inbox.cleanup();
+  });
+  return current;
 }

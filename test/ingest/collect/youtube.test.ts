@@ -1,9 +1,9 @@
-import {afterEach, beforeAll, beforeEach, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import {collect} from "../../../ingest/collect/run.ts";
 import {youtubeSource} from "../../../ingest/collect/youtube.ts";
 import {ingestInto, query, tempWarehouse} from "../../helpers/warehouse.ts";
-import {everyFileText, listInbox, readInbox, readStateFile, tempInbox} from "./inbox-files.ts";
-import {guardLoopback, recordingSleep, startReplay, type Replay, type Route} from "./replay-server.ts";
+import {everyFileText, listInbox, readInbox, readStateFile} from "./inbox-files.ts";
+import {replayAndInbox, recordingSleep, startReplay, type Route} from "./replay-server.ts";
 
 const key = "AIzaSyTESTkey0123456789abcdefSECRET";
 const channel = "UCcomuneEsempio000000001";
@@ -21,28 +21,19 @@ const routes = (): Route[] => [
   {path: "/youtube/v3/comments", query: {parentId: "UgxT1aaa"}, replies: [{file: "youtube/replies.json"}]}
 ];
 
-let replay: Replay;
-let inbox: ReturnType<typeof tempInbox>;
-beforeAll(() => guardLoopback());
-beforeEach(() => {
-  inbox = tempInbox();
-});
-afterEach(async () => {
-  await replay?.close();
-  inbox.cleanup();
-});
+const harness = replayAndInbox();
 
-const source = () => youtubeSource({channel, env: {ASCOLTO_YOUTUBE_KEY: key, ASCOLTO_YOUTUBE_BASE_URL: `${replay.base}/youtube/v3`}});
-const options = () => ({inbox: inbox.dir, now: () => new Date("2025-03-02T10:00:00Z"), baseMs: 1, maxMs: 5});
-const calls = () => replay.requests.map(({url}) => {
-  const u = new URL(url, replay.base);
+const source = () => youtubeSource({channel, env: {ASCOLTO_YOUTUBE_KEY: key, ASCOLTO_YOUTUBE_BASE_URL: `${harness.replay.base}/youtube/v3`}});
+const options = () => ({inbox: harness.inbox.dir, now: () => new Date("2025-03-02T10:00:00Z"), baseMs: 1, maxMs: 5});
+const calls = () => harness.replay.requests.map(({url}) => {
+  const u = new URL(url, harness.replay.base);
   const what = u.searchParams.get("videoId") ?? u.searchParams.get("parentId") ?? u.searchParams.get("id") ?? "";
   return [u.pathname.split("/").pop(), what, u.searchParams.get("pageToken") ? "+page" : ""].filter(Boolean).join(" ");
 });
 
 describe("collect youtube", () => {
   it("walks channel → uploads → videos → comment threads → replies past the 5 embedded, skipping disabled comments", async () => {
-    replay = await startReplay(routes());
+    harness.replay = await startReplay(routes());
     const report = await collect(source(), options());
     expect(report).toMatchObject({complete: true, requests: 9, skipped: 1});
     expect(calls()).toEqual([
@@ -50,8 +41,8 @@ describe("collect youtube", () => {
       "commentThreads AbCdEfGhIjK +page", "commentThreads ZyXwVuTs-_P", "playlistItems +page", "videos OldVideo123"
     ]);
     // the key travels in a header, never in a URL
-    expect(replay.requests.every((r) => r.headers["x-goog-api-key"] === key && !r.url.includes(key))).toBe(true);
-    expect(listInbox(inbox.dir)).toEqual([
+    expect(harness.replay.requests.every((r) => r.headers["x-goog-api-key"] === key && !r.url.includes(key))).toBe(true);
+    expect(listInbox(harness.inbox.dir)).toEqual([
       `youtube-channel-${channel}-${stamp}-p0001.json`,
       `youtube-replies-UgxT1aaa-${stamp}-p0001.json`,
       `youtube-threads-AbCdEfGhIjK-${stamp}-p0001.json`,
@@ -61,16 +52,16 @@ describe("collect youtube", () => {
       `youtube-videos-${channel}-b0001-${stamp}-p0001.json`,
       `youtube-videos-${channel}-b0002-${stamp}-p0001.json`
     ]);
-    expect(readInbox(inbox.dir, `youtube-threads-AbCdEfGhIjK-${stamp}-p0001.json`)).toBe(replay.served("youtube/threads-1.json"));
-    for (const text of everyFileText(inbox.dir)) expect(text).not.toContain(key);
+    expect(readInbox(harness.inbox.dir, `youtube-threads-AbCdEfGhIjK-${stamp}-p0001.json`)).toBe(harness.replay.served("youtube/threads-1.json"));
+    for (const text of everyFileText(harness.inbox.dir)) expect(text).not.toContain(key);
   });
 
   it("ingests what it collected: three videos, two threads, seven replies", async () => {
-    replay = await startReplay(routes());
+    harness.replay = await startReplay(routes());
     await collect(source(), options());
     const warehouse = tempWarehouse();
     try {
-      const results = await ingestInto(warehouse.path, [inbox.dir]);
+      const results = await ingestInto(warehouse.path, [harness.inbox.dir]);
       expect(results.map((r) => [r.status, r.format])).toEqual(Array(8).fill(["loaded", "youtube-api"]));
       expect(await query(warehouse.path, "select kind, count(*)::int as n, min(account_id) as account from items group by kind order by kind")).toEqual([
         {kind: "comment", n: 2, account: channel}, {kind: "post", n: 3, account: channel}, {kind: "reply", n: 7, account: channel}
@@ -84,23 +75,23 @@ describe("collect youtube", () => {
   it("stops on a spent daily quota (resumable) and the next run asks only for what is left", async () => {
     const spent = routes();
     spent[5] = {...spent[5]!, replies: [{status: 403, file: "youtube/error-quota.json"}]};
-    replay = await startReplay(spent);
+    harness.replay = await startReplay(spent);
     await expect(collect(source(), options())).rejects.toMatchObject({reason: "rate-limited", message: expect.stringContaining("quotaExceeded")});
-    expect(readStateFile(inbox.dir).queue.map((u: any) => u.name)).toEqual([
+    expect(readStateFile(harness.inbox.dir).queue.map((u: any) => u.name)).toEqual([
       "youtube-threads-AbCdEfGhIjK", "youtube-threads-ZyXwVuTs-_P", `youtube-uploads-${channel}`
     ]);
-    replay.routes[5] = routes()[5]!;
-    replay.requests.length = 0;
+    harness.replay.routes[5] = routes()[5]!;
+    harness.replay.requests.length = 0;
     const report = await collect(source(), options());
     expect(report.complete).toBe(true);
     expect(calls()).toEqual(["commentThreads AbCdEfGhIjK +page", "commentThreads ZyXwVuTs-_P", "playlistItems +page", "videos OldVideo123"]);
-    expect(listInbox(inbox.dir)).toHaveLength(8);
+    expect(listInbox(harness.inbox.dir)).toHaveLength(8);
   });
 
   it("waits and retries on rateLimitExceeded", async () => {
     const slow = routes();
     slow[0] = {...slow[0]!, replies: [{status: 403, file: "youtube/error-rate.json"}, {status: 429, headers: {"retry-after": "0"}, body: "{}"}, {file: "youtube/channels.json"}]};
-    replay = await startReplay(slow);
+    harness.replay = await startReplay(slow);
     const {sleep, waits} = recordingSleep();
     expect((await collect(source(), {...options(), sleep})).complete).toBe(true);
     expect(waits).toHaveLength(2);
@@ -110,11 +101,11 @@ describe("collect youtube", () => {
   it("stops with an auth error on an invalid key, without printing it", async () => {
     const bad = routes();
     bad[0] = {...bad[0]!, replies: [{status: 400, file: "youtube/error-key-invalid.json"}]};
-    replay = await startReplay(bad);
+    harness.replay = await startReplay(bad);
     const run = collect(source(), options());
     await expect(run).rejects.toMatchObject({reason: "auth", message: expect.stringMatching(/API_KEY_INVALID.*ASCOLTO_YOUTUBE_KEY/)});
     await run.catch((error) => expect(error.message).not.toContain(key));
-    expect(replay.requests).toHaveLength(1);
+    expect(harness.replay.requests).toHaveLength(1);
   });
 
   it("refuses to start without a key in the environment", () => {
