@@ -21,8 +21,8 @@ periods as (
 post_periods as (
   select
     pr.period,
-    case pr.period when 'day' then p.created_on when 'week' then date_trunc('week', p.created_on)::date
-      else date_trunc('month', p.created_on)::date end as period_start,
+    -- why: 'week' truncates to the ISO week's Monday
+    date_trunc(pr.period, p.created_on)::date as period_start,
     p.*
   from posts p
   cross join periods pr
@@ -31,8 +31,7 @@ post_periods as (
 daily_periods as (
   select
     pr.period,
-    case pr.period when 'day' then d.day when 'week' then date_trunc('week', d.day)::date
-      else date_trunc('month', d.day)::date end as period_start,
+    date_trunc(pr.period, d.day)::date as period_start,
     d.*
   from daily d
   cross join periods pr
