@@ -1,26 +1,25 @@
-import type {DuckDBAppender, DuckDBConnection} from "@duckdb/node-api";
+import type {DuckDBConnection} from "@duckdb/node-api";
 import {readSql, runScript, withTransaction} from "../lib/duckdb.ts";
 import {ParseError} from "../lib/errors.ts";
 import type {Rows} from "./canonical.ts";
+import {Stage, stageTables, type StageTable} from "./stage.ts";
 
 const sql = (name: string) => readSql(new URL(`./sql/${name}.sql`, import.meta.url));
-const stageSql = sql("stage");
 /** Each merge with the staging table it reads: a chunk that staged nothing there skips it. Items go apart (mergeItems). */
 const mergeSql = ([["accounts", "merge-accounts"], ["authors", "merge-authors"], ["items", null], ["counts", "merge-counts"],
   ["account_daily", "merge-account-daily"], ["accounts|authors", "link-registry"]] as const)
   .map(([tables, name]) => ({tables: tables.split("|"), sql: name && sql(name)}));
 const itemSql = {
-  findSeen: sql("find-seen-items"), insertNew: sql("insert-new-items"), updateSeen: sql("update-seen-items"),
+  findSeen: sql("find-seen-items"), writeNew: sql("write-new-items"), insertNew: sql("insert-new-items"), updateSeen: sql("update-seen-items"),
   updateChanged: sql("update-changed-items"), updateRepeatedRaw: sql("update-repeated-raw"), dropRepeatedCounts: sql("drop-repeated-counts")
 };
-/** Connections whose temp staging tables exist: created once, not re-planned for every file. */
-const staged = new WeakSet<DuckDBConnection>();
-
 /**
- * Rows staged before a merge. A file is merged chunk by chunk inside its one transaction, so DuckDB's
- * memory follows the chunk, not the file (docs/operations.md, "Large files"); most files fit in one.
+ * Rows staged before a merge. A file is merged chunk by chunk inside its one transaction; the stage is on
+ * disk, so a chunk costs no memory, and a large one lets DuckDB write its inserts straight to the
+ * database file (it does so per row group of 122,880 rows) instead of holding them until the commit
+ * (docs/operations.md, "Large files"). Most files fit in one.
  */
-export const defaultChunkRows = 250_000;
+export const defaultChunkRows = 2_000_000;
 export const repeatedRule = "repeated item id in the file (last kept)";
 
 export interface LoadReport {
@@ -37,52 +36,37 @@ export interface FileRecord {
   mtime: Date | null;
 }
 
-type Cell = string | number | null;
-type Table = keyof typeof stageColumns;
-
-/** Column order of each staging table (after `seq`), with how each canonical field is appended. */
-const stageColumns = {
-  items: ["platform", "item_id", "account_id", "author_id", "created_at", "text", "lang_hint", "kind", "parent_id", "root_id", "url", "hashtags", "mentions", "media_count", "raw"],
-  counts: ["platform", "item_id", "metric", "metric_source", "value"],
-  authors: ["platform", "author_id", "handle", "name", "followers"],
-  accounts: ["platform", "account_id", "handle", "display_name", "followers"],
-  account_daily: ["platform", "account_id", "day", "followers", "follows_gained", "follows_lost", "impressions", "reach", "profile_visits", "engagements"]
-} as const;
-
-const integerColumns = new Set(["media_count"]);
-const bigintColumns = new Set(["followers", "follows_gained", "follows_lost", "impressions", "reach", "profile_visits", "engagements"]);
-
-/**
- * Loads one file's rows in one transaction: staged with the appender and merged into the canonical tables
- * every `chunkRows` rows. Any error rolls the whole file back. The file's source_files row is written
- * before its first merge (the items point at it) and its report completed at the end.
- */
-/** Creates the connection's temp staging tables, once. */
-export async function ensureStage(connection: DuckDBConnection): Promise<void> {
-  if (staged.has(connection)) return;
-  await connection.run(stageSql);
-  staged.add(connection);
+/** Runs `fn` with the connection's staging views pointing at a fresh, empty stage, removed afterwards. */
+export async function withStage<T>(connection: DuckDBConnection, fn: (stage: Stage) => Promise<T>): Promise<T> {
+  const stage = new Stage();
+  try {
+    await stage.open(connection);
+    return await fn(stage);
+  } finally {
+    stage.close();
+  }
 }
 
+/**
+ * Loads one file's rows in one transaction: staged in files and merged into the canonical tables every
+ * `chunkRows` rows. Any error rolls the whole file back. The file's source_files row is written before
+ * its first merge (the items point at it) and its report completed at the end.
+ */
 export async function loadFile(
   connection: DuckDBConnection, file: FileRecord, batches: AsyncIterable<Rows>, {chunkRows = defaultChunkRows}: {chunkRows?: number} = {}
 ): Promise<LoadReport> {
-  await ensureStage(connection);
-  return withTransaction(connection, async () => {
-    const appenders = new Map<Table, DuckDBAppender>();
+  return withStage(connection, (stage) => withTransaction(connection, async () => {
     const rows: Record<string, number> = {};
     const skipped: Record<string, number> = {};
-    let chunk: Partial<Record<Table, number>> = {};
+    let chunk: Partial<Record<StageTable, number>> = {};
     let chunkSize = 0;
     let exportedAt: string | null = null;
     let fileId: number | null = null;
     let recorded = "";
-    let seq = 0;
     const exportDate = () => exportedAt ?? (file.mtime ?? new Date()).toISOString();
 
     const merge = async () => {
-      for (const appender of appenders.values()) appender.closeSync();
-      appenders.clear();
+      stage.flush();
       if (chunk.items) await checkDates(connection, file.path, exportedAt ?? new Date().toISOString());
       const exported_at = exportDate();
       if (fileId === null) {
@@ -90,7 +74,7 @@ export async function loadFile(
         recorded = JSON.stringify([rows, skipped, exported_at]);
       }
       for (const {tables, sql} of mergeSql) {
-        if (!tables.some((table) => chunk[table as Table])) continue;
+        if (!tables.some((table) => chunk[table as StageTable])) continue;
         if (sql === null) {
           const repeated = await mergeItems(connection, chunk.items!, fileId, exported_at);
           if (repeated) {
@@ -101,43 +85,29 @@ export async function loadFile(
         }
         await runScript(connection, sql, {file_id: fileId, exported_at, all: false});
       }
-      // emptied inside the transaction: a rollback empties them too, so every file starts from empty tables
-      for (const table of Object.keys(chunk)) await connection.run(`delete from stage_${table}`);
+      stage.reset();
       chunk = {};
       chunkSize = 0;
     };
 
-    try {
-      for await (const batch of batches) {
-        exportedAt = batch.exported_at ?? exportedAt;
-        for (const [rule, n] of Object.entries(batch.skipped ?? {})) skipped[rule] = (skipped[rule] ?? 0) + n;
-        for (const table of Object.keys(stageColumns) as Table[]) {
-          const list = batch[table];
-          if (!list?.length) continue;
-          let appender = appenders.get(table);
-          if (!appender) {
-            appender = await connection.createAppender(`stage_${table}`, "main", "temp");
-            appenders.set(table, appender);
-          }
-          for (const row of list as unknown as Array<Record<string, unknown>>) {
-            appender.appendInteger(seq++);
-            for (const column of stageColumns[table]) appendCell(appender, column, row[column]);
-            appender.endRow();
-          }
-          rows[table] = (rows[table] ?? 0) + list.length;
-          chunk[table] = (chunk[table] ?? 0) + list.length;
-          chunkSize += list.length;
-        }
-        if (chunkSize >= chunkRows) await merge();
+    for await (const batch of batches) {
+      exportedAt = batch.exported_at ?? exportedAt;
+      for (const [rule, n] of Object.entries(batch.skipped ?? {})) skipped[rule] = (skipped[rule] ?? 0) + n;
+      for (const table of stageTables) {
+        const list = batch[table];
+        if (!list?.length) continue;
+        stage.write(table, list);
+        rows[table] = (rows[table] ?? 0) + list.length;
+        chunk[table] = (chunk[table] ?? 0) + list.length;
+        chunkSize += list.length;
       }
-      await merge();
-    } finally {
-      for (const appender of appenders.values()) appender.closeSync();
+      if (chunkSize >= chunkRows) await merge();
     }
+    await merge();
     const exported_at = exportDate();
     if (JSON.stringify([rows, skipped, exported_at]) !== recorded) await updateFileReport(connection, fileId!, rows, skipped, exported_at);
     return {file_id: fileId!, rows, skipped};
-  });
+  }));
 }
 
 /**
@@ -148,7 +118,8 @@ export async function loadFile(
  */
 async function mergeItems(connection: DuckDBConnection, stagedItems: number, file_id: number, exported_at: string): Promise<number> {
   const seen = Number((await connection.run(itemSql.findSeen, {file_id, exported_at})).rowsChanged);
-  const inserted = Number((await connection.run(itemSql.insertNew, {file_id, exported_at})).rowsChanged);
+  await connection.run(itemSql.writeNew, {file_id, exported_at});
+  const inserted = Number((await connection.run(itemSql.insertNew)).rowsChanged);
   let repeated = stagedItems - inserted - seen;
   if (seen) {
     const reader = await connection.runAndReadAll(
@@ -161,7 +132,6 @@ async function mergeItems(connection: DuckDBConnection, stagedItems: number, fil
       await connection.run(itemSql.updateRepeatedRaw, {file_id});
       await connection.run(itemSql.dropRepeatedCounts, {file_id});
     }
-    await connection.run("delete from stage_seen_items");
   }
   return repeated;
 }
@@ -186,15 +156,6 @@ async function checkDates(connection: DuckDBConnection, path: string, exportedAt
   throw new ParseError(`item ${itemId} has an implausible date ${createdAt} (${why})`, {file: path, field: "created_at"});
 }
 
-
-function appendCell(appender: DuckDBAppender, column: string, value: unknown): void {
-  if (value === null || value === undefined) return appender.appendNull();
-  if (Array.isArray(value)) return appender.appendVarchar(JSON.stringify(value));
-  if (integerColumns.has(column)) return appender.appendInteger(Number(value));
-  if (bigintColumns.has(column)) return appender.appendBigInt(BigInt(Math.round(Number(value))));
-  if (column === "value") return appender.appendDouble(Number(value));
-  appender.appendVarchar(String(value as Cell));
-}
 
 async function updateFileReport(connection: DuckDBConnection, file_id: number, rows: object, skipped: object, exported_at: string): Promise<void> {
   await connection.run(

@@ -3,7 +3,7 @@ import {createRequire} from "node:module";
 import {readConfigCsv, sizeClass} from "./config.ts";
 import {readSql, runScript, withTransaction} from "./duckdb.ts";
 import {ConfigError} from "./errors.ts";
-import {ensureStage} from "../ingest/load.ts";
+import {withStage} from "../ingest/load.ts";
 
 interface Comune {
   nome: string;
@@ -80,9 +80,8 @@ const linkSql = readSql(new URL("../ingest/sql/link-registry.sql", import.meta.u
 /** Replaces the warehouse's registry with the config's, and re-links accounts and authors to it. */
 export async function syncRegistry(connection: DuckDBConnection, configDir: string): Promise<void> {
   const {entities, accounts} = readRegistry(configDir);
-  // the link statement names the staging tables (to relink only a file's rows after a load): they must exist
-  await ensureStage(connection);
-  await withTransaction(connection, async () => {
+  // the link statement names the staging views (to relink only a file's rows after a load): they must exist
+  await withStage(connection, () => withTransaction(connection, async () => {
     await connection.run("delete from entities");
     await connection.run("delete from entity_accounts");
     for (const e of entities) {
@@ -94,5 +93,5 @@ export async function syncRegistry(connection: DuckDBConnection, configDir: stri
       await connection.run("insert into entity_accounts values ($entity_id, $platform, $handle, $account_id)", a as never);
     }
     await runScript(connection, linkSql, {all: true});
-  });
+  }));
 }

@@ -19,13 +19,21 @@ function asObject(value: unknown): Json {
 }
 
 /**
- * First pass: the author of every thread root in the file, so that a reply met before its root still
- * gets its channel. Holds one entry per conversation, not per tweet.
+ * Conversations whose root author the first pass remembers: about 40 MB. Past them a reply met before
+ * its root gets no channel from the file, and the transforms give it its root's (int_threads.sql) when
+ * the warehouse holds the root: memory stays bounded whatever the file's size.
+ */
+export const maxRoots = 200_000;
+
+/**
+ * First pass: the author of every thread root in the file (up to maxRoots), so that a reply met before
+ * its root still gets its channel. Holds one entry per conversation, not per tweet.
  */
 async function collectRoots(file: SourceFile): Promise<Map<string, string>> {
   const roots = new Map<string, string>();
   try {
     for await (const {value} of readJsonLines(file)) {
+      if (roots.size >= maxRoots) break;
       if (value.skip || !value.value || typeof value.value !== "object") continue;
       noteRoots(unpackV2Line(value.value as Json), roots);
     }

@@ -6,7 +6,8 @@
 -- the record of the file that first brought the item (source_file_id; see update-repeated-raw.sql).
 -- Reading the stored narrow columns here costs a scan of them; the updates that follow then write only
 -- the rows whose values change (DuckDB rewrites a whole row to update a list, and each write costs).
-insert into stage_seen_items by name (
+-- Written to a file of the stage, read back as stage_seen_items (stage.sql).
+copy (
   with staged as (
     select platform, item_id, account_id, author_id, created_at::timestamptz as created_at, text, lang_hint, parent_id,
       root_id, url, media_count, hashtags::json::varchar[] as hashtags, mentions::json::varchar[] as mentions
@@ -50,4 +51,4 @@ insert into stage_seen_items by name (
       or m_root_id is distinct from i_root_id or m_url is distinct from i_url or m_media_count is distinct from i_media_count as fields_changed,
     m_hashtags is distinct from i_hashtags or m_mentions is distinct from i_mentions as lists_changed
   from merged
-);
+) to (getvariable('ascolto_stage') || '/seen.parquet') (format parquet);

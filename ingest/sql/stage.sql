@@ -1,28 +1,39 @@
--- Per-connection staging tables the appender fills, one chunk of a file at a time; merged into the
--- canonical tables by the merge-*.sql statements, in the file's transaction, and emptied after each chunk.
-create temp table if not exists stage_items (
-  seq integer, platform varchar, item_id varchar, account_id varchar, author_id varchar, created_at varchar,
-  text varchar, lang_hint varchar, kind varchar, parent_id varchar, root_id varchar, url varchar,
-  hashtags varchar, mentions varchar, media_count integer, raw varchar
-);
-create temp table if not exists stage_counts (
-  seq integer, platform varchar, item_id varchar, metric varchar, metric_source varchar, value double
-);
-create temp table if not exists stage_authors (
-  seq integer, platform varchar, author_id varchar, handle varchar, name varchar, followers bigint
-);
-create temp table if not exists stage_accounts (
-  seq integer, platform varchar, account_id varchar, handle varchar, display_name varchar, followers bigint
-);
-create temp table if not exists stage_account_daily (
-  seq integer, platform varchar, account_id varchar, day varchar, followers bigint, follows_gained bigint,
-  follows_lost bigint, impressions bigint, reach bigint, profile_visits bigint, engagements bigint
-);
--- The staged items the warehouse already holds (find-seen-items.sql): their merged values, what changed,
--- and the stored row's first and last file, so that the updates never read the wide columns of `items`.
-create temp table if not exists stage_seen_items (
-  platform varchar, item_id varchar, account_id varchar, author_id varchar, created_at timestamptz, text varchar,
-  lang_hint varchar, parent_id varchar, root_id varchar, url varchar, media_count integer, hashtags varchar[],
-  mentions varchar[], first_seen_at timestamptz, last_seen_at timestamptz, stored_first_file_id integer,
-  stored_last_file_id integer, fields_changed boolean, lists_changed boolean
-);
+-- The staging views the merge-*.sql statements read: one chunk of a file's rows, as NDJSON files that
+-- ingest/stage.ts writes in the folder named by the `ascolto_stage` variable (set for each file). Created
+-- once per connection; read_parquet and read_json resolve the folder each time a statement is planned.
+create or replace temp view stage_items as
+select * from read_json(getvariable('ascolto_stage') || '/items.ndjson', format = 'newline_delimited', columns = {
+  seq: 'INTEGER', platform: 'VARCHAR', item_id: 'VARCHAR', account_id: 'VARCHAR', author_id: 'VARCHAR', created_at: 'VARCHAR',
+  text: 'VARCHAR', lang_hint: 'VARCHAR', kind: 'VARCHAR', parent_id: 'VARCHAR', root_id: 'VARCHAR', url: 'VARCHAR',
+  hashtags: 'VARCHAR', mentions: 'VARCHAR', media_count: 'INTEGER', raw: 'VARCHAR'
+});
+create or replace temp view stage_counts as
+select * from read_json(getvariable('ascolto_stage') || '/counts.ndjson', format = 'newline_delimited', columns = {
+  seq: 'INTEGER', platform: 'VARCHAR', item_id: 'VARCHAR', metric: 'VARCHAR', metric_source: 'VARCHAR', value: 'DOUBLE'
+});
+create or replace temp view stage_authors as
+select * from read_json(getvariable('ascolto_stage') || '/authors.ndjson', format = 'newline_delimited', columns = {
+  seq: 'INTEGER', platform: 'VARCHAR', author_id: 'VARCHAR', handle: 'VARCHAR', name: 'VARCHAR', followers: 'BIGINT'
+});
+create or replace temp view stage_accounts as
+select * from read_json(getvariable('ascolto_stage') || '/accounts.ndjson', format = 'newline_delimited', columns = {
+  seq: 'INTEGER', platform: 'VARCHAR', account_id: 'VARCHAR', handle: 'VARCHAR', display_name: 'VARCHAR', followers: 'BIGINT'
+});
+create or replace temp view stage_account_daily as
+select * from read_json(getvariable('ascolto_stage') || '/account_daily.ndjson', format = 'newline_delimited', columns = {
+  seq: 'INTEGER', platform: 'VARCHAR', account_id: 'VARCHAR', day: 'VARCHAR', followers: 'BIGINT', follows_gained: 'BIGINT',
+  follows_lost: 'BIGINT', impressions: 'BIGINT', reach: 'BIGINT', profile_visits: 'BIGINT', engagements: 'BIGINT'
+});
+-- The staged items the warehouse already holds (find-seen-items.sql writes them): their merged values, what
+-- changed, and the stored row's first and last file, so that the updates never read the wide columns of `items`.
+copy (
+  select null::varchar as platform, null::varchar as item_id, null::varchar as account_id, null::varchar as author_id,
+    null::timestamptz as created_at, null::varchar as text, null::varchar as lang_hint, null::varchar as parent_id,
+    null::varchar as root_id, null::varchar as url, null::integer as media_count, null::varchar[] as hashtags,
+    null::varchar[] as mentions, null::timestamptz as first_seen_at, null::timestamptz as last_seen_at,
+    null::integer as stored_first_file_id, null::integer as stored_last_file_id, null::boolean as fields_changed,
+    null::boolean as lists_changed
+  where false
+) to (getvariable('ascolto_stage') || '/seen.parquet') (format parquet);
+create or replace temp view stage_seen_items as
+select * from read_parquet(getvariable('ascolto_stage') || '/seen.parquet');
