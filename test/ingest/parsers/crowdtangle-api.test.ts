@@ -1,8 +1,8 @@
-import {mkdtempSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {collectRows} from "../../helpers/warehouse.ts";
+import {tempDir} from "../../helpers/temp-dir.ts";
 
 const withoutRaw = <T extends {raw: string}>({raw: _raw, ...row}: T) => row;
 
@@ -57,7 +57,7 @@ describe("crowdtangle-api", async () => {
   });
 
   it("reads a bare array of posts too, and refuses other platforms naming the value", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "ascolto-ct-api-"));
+    const dir = tempDir("ascolto-ct-api-");
     const path = join(dir, "posts.json");
     const post = {platformId: "1_2", platform: "Reddit", date: "2025-01-01 00:00:00", postUrl: "https://reddit.com/r/x", statistics: {actual: {}}, account: {platformId: "1"}};
     writeFileSync(path, JSON.stringify([post]));

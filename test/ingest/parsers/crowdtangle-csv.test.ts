@@ -1,9 +1,9 @@
-import {copyFileSync, mkdtempSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {copyFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {collectRows, ingestInto, query, tempWarehouse} from "../../helpers/warehouse.ts";
 import {facebookPostId, parseCount, parseCrowdTangleTime} from "../../../ingest/parsers/crowdtangle-values.ts";
+import {tempDir} from "../../helpers/temp-dir.ts";
 
 const fixtures = "test/fixtures/crowdtangle";
 const withoutRaw = <T extends {raw: string}>({raw: _raw, ...row}: T) => row;
@@ -108,7 +108,7 @@ describe("crowdtangle values", () => {
 });
 
 describe("crowdtangle-csv errors", () => {
-  const dir = mkdtempSync(join(tmpdir(), "ascolto-ct-"));
+  const dir = tempDir("ascolto-ct-");
   const header = "Page Name,User Name,Facebook Id,Likes at Posting,Followers at Posting,Post Created,Type,Likes,Comments,Shares,URL,Message\n";
   const write = (name: string, line: string) => {
     writeFileSync(join(dir, name), `\ufeff${header}${line}\n`);
@@ -153,7 +153,7 @@ describe("crowdtangle-csv errors", () => {
 
 describe("crowdtangle-csv export time", () => {
   it("dates the file from its CrowdTangle name", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "ascolto-ct-name-"));
+    const dir = tempDir("ascolto-ct-name-");
     const path = join(dir, "2025-06-11-10-30-00-CEST-search-csv-export.csv");
     copyFileSync(`${fixtures}/search-facebook.csv`, path);
     expect((await collectRows(path)).exported_at).toBe("2025-06-11T08:30:00.000Z");

@@ -1,8 +1,8 @@
-import {copyFileSync, mkdtempSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {copyFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {collectRows, ingestInto, query, tempWarehouse} from "../../helpers/warehouse.ts";
+import {tempDir} from "../../helpers/temp-dir.ts";
 
 const fixtures = "test/fixtures/csv-mapped";
 const withoutRaw = <T extends {raw: string}>({raw: _raw, ...row}: T) => row;
@@ -64,7 +64,7 @@ describe("csv-mapped, a folder-wide ascolto-mapping.json", async () => {
 describe("csv-mapped errors", () => {
   const csv = "ID;Testo;Data\r\n1;ciao;04/03/2025 17:25\r\n";
   const setup = (mapping: string, body = csv) => {
-    const dir = mkdtempSync(join(tmpdir(), "ascolto-mapped-"));
+    const dir = tempDir("ascolto-mapped-");
     writeFileSync(join(dir, "dati.csv"), body);
     writeFileSync(join(dir, "dati.mapping.json"), mapping);
     return {csv: join(dir, "dati.csv"), mapping: join(dir, "dati.mapping.json")};
@@ -111,7 +111,7 @@ describe("csv-mapped errors", () => {
   });
 
   it("claims no CSV without a mapping: others' exports keep their parser", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "ascolto-mapped-"));
+    const dir = tempDir("ascolto-mapped-");
     writeFileSync(join(dir, "dati.csv"), csv);
     await expect(collectRows(join(dir, "dati.csv"))).rejects.toThrow("no parser for");
     copyFileSync("test/fixtures/crowdtangle/search-facebook.csv", join(dir, "search.csv"));

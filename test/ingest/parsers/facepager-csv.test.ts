@@ -1,8 +1,8 @@
-import {mkdtempSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {collectRows, ingestInto, query, tempWarehouse} from "../../helpers/warehouse.ts";
+import {tempDir} from "../../helpers/temp-dir.ts";
 
 const fixtures = "test/fixtures/facepager";
 const pick = (row: {item_id: string; kind: string; parent_id: string | null; root_id: string | null; account_id: string | null; author_id: string | null; created_at: string | null; text: string | null}) =>
@@ -84,7 +84,7 @@ describe("facepager-csv, YouTube comment threads", async () => {
 });
 
 describe("facepager-csv errors and loading", () => {
-  const dir = mkdtempSync(join(tmpdir(), "ascolto-facepager-"));
+  const dir = tempDir("ascolto-facepager-");
   const header = '"level";"id";"parent_id";"object_id";"object_type";"object_key";"query_status";"query_time";"query_type";"message";"created_time"\r\n';
   const write = (name: string, body: string) => {
     writeFileSync(join(dir, name), `\ufeff${header}${body}\r\n`);

@@ -1,11 +1,11 @@
 import {createHash} from "node:crypto";
-import {mkdtempSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {collectRows, ingestInto, query, tempWarehouse} from "../../helpers/warehouse.ts";
 import {chatName, senderId} from "../../../ingest/parsers/whatsapp-chat.ts";
 import {messageBody, parseStamp, splitSender} from "../../../ingest/parsers/whatsapp-lines.ts";
+import {tempDir} from "../../helpers/temp-dir.ts";
 
 const fixtures = "test/fixtures/whatsapp";
 const hash = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -78,7 +78,7 @@ describe("whatsapp-chat, Android export on an English phone", async () => {
 });
 
 describe("whatsapp-chat detection, errors and loading", () => {
-  const dir = mkdtempSync(join(tmpdir(), "ascolto-wa-"));
+  const dir = tempDir("ascolto-wa-");
   const warehouse = tempWarehouse();
   afterAll(() => warehouse.cleanup());
 
