@@ -14,6 +14,16 @@ copy (
     from stage_items
     qualify row_number() over (partition by platform, item_id order by seq desc) = 1
   ),
+  held_keys as (
+    -- why: the held keys first, reading two narrow columns; the wide ones are then read for those rows
+    -- only (a plain join reads them for every row of items: measured 2.6x slower at 2M items)
+    select platform, item_id from items semi join staged using (platform, item_id)
+  ),
+  held as (
+    select platform, item_id, account_id, author_id, created_at, text, lang_hint, parent_id, root_id, url, media_count,
+      hashtags, mentions, first_seen_at, last_seen_at, source_file_id, last_source_file_id
+    from items semi join held_keys using (platform, item_id)
+  ),
   joined as (
     select s.*, i.account_id as i_account_id, i.author_id as i_author_id, i.created_at as i_created_at, i.text as i_text,
       i.lang_hint as i_lang_hint, i.parent_id as i_parent_id, i.root_id as i_root_id, i.url as i_url,
@@ -23,7 +33,7 @@ copy (
       i.source_file_id = $file_id::integer as replace,
       $exported_at::timestamptz >= i.last_seen_at or i.last_source_file_id is not distinct from $file_id::integer as newer
     from staged s
-    join items i on i.platform = s.platform and i.item_id = s.item_id
+    join held i on i.platform = s.platform and i.item_id = s.item_id
   ),
   merged as (
     select platform, item_id, stored_first_file_id, stored_last_file_id,
