@@ -4,9 +4,13 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {readSql} from "../lib/duckdb.ts";
 
-/** Column order of each staging file, with how each canonical field is written. */
+/**
+ * Column order of each staging file, with how each canonical field is written. An item's `raw` goes to a
+ * file of its own, read only to insert new items: every statement that reads the items would otherwise
+ * parse it (DuckDB's JSON reader parses whole lines), and it is most of their bytes.
+ */
 export const stageColumns = {
-  items: ["platform", "item_id", "account_id", "author_id", "created_at", "text", "lang_hint", "kind", "parent_id", "root_id", "url", "hashtags", "mentions", "media_count", "raw"],
+  items: ["platform", "item_id", "account_id", "author_id", "created_at", "text", "lang_hint", "kind", "parent_id", "root_id", "url", "hashtags", "mentions", "media_count"],
   counts: ["platform", "item_id", "metric", "metric_source", "value"],
   authors: ["platform", "author_id", "handle", "name", "followers"],
   accounts: ["platform", "account_id", "handle", "display_name", "followers"],
@@ -15,6 +19,7 @@ export const stageColumns = {
 
 export type StageTable = keyof typeof stageColumns;
 export const stageTables = Object.keys(stageColumns) as StageTable[];
+const stageFiles = [...stageTables, "item_raw"];
 
 const viewsSql = readSql(new URL("./sql/stage.sql", import.meta.url));
 /** Connections whose staging views exist: created once, then pointed at each file's stage. */
@@ -31,7 +36,7 @@ const wholeColumns = new Set(["followers", "follows_gained", "follows_lost", "im
  */
 export class Stage {
   readonly dir = mkdtempSync(join(tmpdir(), "ascolto-stage-"));
-  private fds = new Map<StageTable, number>();
+  private fds = new Map<string, number>();
   private seq = 0;
 
   /** Points the connection's staging views at this stage's (empty) files. */
@@ -45,19 +50,27 @@ export class Stage {
 
   /** Appends rows of one table to the current chunk. */
   write(table: StageTable, rows: ReadonlyArray<object>): void {
-    let fd = this.fds.get(table);
-    if (fd === undefined) {
-      fd = openSync(join(this.dir, `${table}.ndjson`), "w");
-      this.fds.set(table, fd);
-    }
     const columns = stageColumns[table];
     let text = "";
+    let raw = "";
     for (const row of rows as Array<Record<string, unknown>>) {
-      const line: Record<string, unknown> = {seq: this.seq++};
+      const line: Record<string, unknown> = {seq: this.seq};
       for (const column of columns) line[column] = cell(column, row[column]);
       text += JSON.stringify(line) + "\n";
+      if (table === "items") raw += JSON.stringify({seq: this.seq, raw: cell("raw", row.raw)}) + "\n";
+      this.seq++;
     }
-    writeSync(fd, text);
+    writeSync(this.fd(table), text);
+    if (raw) writeSync(this.fd("item_raw"), raw);
+  }
+
+  private fd(name: string): number {
+    let fd = this.fds.get(name);
+    if (fd === undefined) {
+      fd = openSync(join(this.dir, `${name}.ndjson`), "w");
+      this.fds.set(name, fd);
+    }
+    return fd;
   }
 
   /** Ends the chunk: its files are complete for the views to read. */
@@ -69,7 +82,7 @@ export class Stage {
   /** Empties every file, for the next chunk. */
   reset(): void {
     this.flush();
-    for (const table of stageTables) writeFileSync(join(this.dir, `${table}.ndjson`), "");
+    for (const name of stageFiles) writeFileSync(join(this.dir, `${name}.ndjson`), "");
   }
 
   close(): void {

@@ -5,7 +5,11 @@ create or replace temp view stage_items as
 select * from read_json(getvariable('ascolto_stage') || '/items.ndjson', format = 'newline_delimited', columns = {
   seq: 'INTEGER', platform: 'VARCHAR', item_id: 'VARCHAR', account_id: 'VARCHAR', author_id: 'VARCHAR', created_at: 'VARCHAR',
   text: 'VARCHAR', lang_hint: 'VARCHAR', kind: 'VARCHAR', parent_id: 'VARCHAR', root_id: 'VARCHAR', url: 'VARCHAR',
-  hashtags: 'VARCHAR', mentions: 'VARCHAR', media_count: 'INTEGER', raw: 'VARCHAR'
+  hashtags: 'VARCHAR', mentions: 'VARCHAR', media_count: 'INTEGER'
+});
+create or replace temp view stage_item_raw as
+select * from read_json(getvariable('ascolto_stage') || '/item_raw.ndjson', format = 'newline_delimited', columns = {
+  seq: 'INTEGER', raw: 'VARCHAR'
 });
 create or replace temp view stage_counts as
 select * from read_json(getvariable('ascolto_stage') || '/counts.ndjson', format = 'newline_delimited', columns = {

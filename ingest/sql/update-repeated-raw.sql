@@ -2,7 +2,7 @@
 -- as it is when the repeat falls within one chunk. Runs only when the chunk repeats such an id.
 update items set raw = s.raw::json
 from (
-  select platform, item_id, raw from stage_items
+  select platform, item_id, raw from stage_items join stage_item_raw using (seq)
   qualify row_number() over (partition by platform, item_id order by seq desc) = 1
 ) s
 where items.platform = s.platform and items.item_id = s.item_id and items.source_file_id = $file_id::integer

@@ -10,6 +10,7 @@ copy (
     media_count, $exported_at::timestamptz as first_seen_at, $exported_at::timestamptz as last_seen_at,
     $file_id::integer as source_file_id, $file_id::integer as last_source_file_id, raw::json as raw
   from stage_items
+  join stage_item_raw using (seq)
   anti join stage_seen_items using (platform, item_id)
   qualify row_number() over (partition by platform, item_id order by seq desc) = 1
 ) to (getvariable('ascolto_stage') || '/new-items.parquet') (format parquet);
