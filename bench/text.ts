@@ -1,4 +1,5 @@
-// Throughput of analyzeText against wink-nlp's bare tokenisation of the same texts, measured in one run.
+// Throughput of analyzeText against wink-nlp's bare tokenisation of the same texts, measured in one run, on
+// one thread: the cost per text. bench/measure-text.ts measures the worker pool the transforms use.
 // Trials alternate the two and the median ratio is reported, so a busy machine skews both alike.
 // Usage: npx tsx bench/text.ts [trials]
 import {readFileSync} from "node:fs";

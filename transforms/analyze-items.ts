@@ -1,8 +1,12 @@
-import type {DuckDBConnection} from "@duckdb/node-api";
+import type {DuckDBAppender, DuckDBConnection} from "@duckdb/node-api";
+import type {AnalysisItem, AnalysisPool} from "./text/analysis-pool.ts";
 import type {TextAnalysis} from "./text/types.ts";
 
-/** The text analysis the step calls: transforms/text/analyze.ts in production, a double in tests. */
-export type Analyze = (text: string, options: {isOwn: boolean}) => TextAnalysis;
+/**
+ * The text analysis the step calls: transforms/text/analyze.ts in production, a double in tests. With
+ * `startPool`, large inputs are analyzed by a pool of worker threads that returns the same results.
+ */
+export type Analyze = ((text: string, options: {isOwn: boolean}) => TextAnalysis) & {startPool?: () => AnalysisPool};
 
 export interface AnalyzeOptions {
   /** Re-analyze every item (the analysis itself changed). */
@@ -12,6 +16,15 @@ export interface AnalyzeOptions {
   /** Re-analyze items created on or after this local date (YYYY-MM-DD). */
   since?: string | null;
   chunkSize?: number;
+  /** The fewest items worth starting `analyze.startPool` for: below, the workers' start-up costs more than they save. */
+  poolFrom?: number;
+}
+
+interface Row extends AnalysisItem {
+  item_key: string;
+  platform: string;
+  item_id: string;
+  text_hash: string;
 }
 
 const createSql = `
@@ -33,7 +46,7 @@ export async function ensureItemText(connection: DuckDBConnection): Promise<void
  * separately from the marts.
  */
 export async function analyzeItems(connection: DuckDBConnection, analyze: Analyze, options: AnalyzeOptions = {}): Promise<number> {
-  const {full = false, afterFileId = 0, since = null, chunkSize = 5000} = options;
+  const {full = false, afterFileId = 0, since = null, chunkSize = 5000, poolFrom = 20_000} = options;
   await ensureItemText(connection);
   await connection.run(`
     create or replace temp table text_todo as
@@ -55,33 +68,21 @@ export async function analyzeItems(connection: DuckDBConnection, analyze: Analyz
       sentiment_label varchar, sentiment_score double, sentiment_terms varchar, topics varchar,
       is_question boolean, is_complaint boolean, reply_type varchar)`);
   const total = Number((await connection.runAndReadAll("select count(*) from text_todo")).getRows()[0]![0]);
-  for (let lo = 0; lo < total; lo += chunkSize) {
-    const reader = await connection.runAndReadAll(
-      "select item_key, platform, item_id, text, text_hash, is_own from text_todo where n > $lo and n <= $hi order by n",
-      {lo, hi: lo + chunkSize});
-    const appender = await connection.createAppender("text_stage", "main", "temp");
-    try {
-      for (const [item_key, platform, item_id, text, text_hash, is_own] of reader.getRowsJS()) {
-        const result = analyze(String(text), {isOwn: Boolean(is_own)});
-        appender.appendVarchar(String(item_key));
-        appender.appendVarchar(String(platform));
-        appender.appendVarchar(String(item_id));
-        appender.appendVarchar(String(text_hash));
-        appender.appendBoolean(Boolean(is_own));
-        appender.appendVarchar(result.lang);
-        appender.appendVarchar(result.sentiment.label);
-        appender.appendDouble(result.sentiment.score);
-        appender.appendVarchar(JSON.stringify(result.sentiment.terms));
-        appender.appendVarchar(JSON.stringify(result.topics));
-        appender.appendBoolean(result.is_question);
-        appender.appendBoolean(result.is_complaint);
-        if (result.reply_type === null) appender.appendNull();
-        else appender.appendVarchar(result.reply_type);
-        appender.endRow();
+  const pool = total >= poolFrom ? analyze.startPool?.() : undefined;
+  try {
+    const chunks = readChunks(connection, total, chunkSize);
+    const analyzed = pool ? pool.analyzeInOrder(chunks) : analyzeInline(chunks, analyze);
+    // why: the main thread appends one chunk while the workers analyze the next ones
+    for await (const {items, results} of analyzed) {
+      const appender = await connection.createAppender("text_stage", "main", "temp");
+      try {
+        items.forEach((row, index) => appendRow(appender, row, results[index]!));
+      } finally {
+        appender.closeSync();
       }
-    } finally {
-      appender.closeSync();
     }
+  } finally {
+    await pool?.close();
   }
   await connection.run(`
     insert into main.int_item_text
@@ -90,4 +91,38 @@ export async function analyzeItems(connection: DuckDBConnection, analyze: Analyz
     from text_stage`);
   await connection.run("drop table text_todo; drop table text_stage");
   return total;
+}
+
+async function* readChunks(connection: DuckDBConnection, total: number, chunkSize: number): AsyncGenerator<Row[]> {
+  for (let lo = 0; lo < total; lo += chunkSize) {
+    const reader = await connection.runAndReadAll(
+      "select item_key, platform, item_id, text, text_hash, is_own from text_todo where n > $lo and n <= $hi order by n",
+      {lo, hi: lo + chunkSize});
+    yield reader.getRowsJS().map(([item_key, platform, item_id, text, text_hash, is_own]) => ({
+      item_key: String(item_key), platform: String(platform), item_id: String(item_id), text: String(text),
+      text_hash: String(text_hash), isOwn: Boolean(is_own)
+    }));
+  }
+}
+
+async function* analyzeInline(chunks: AsyncIterable<Row[]>, analyze: Analyze) {
+  for await (const items of chunks) yield {items, results: items.map(({text, isOwn}) => analyze(text, {isOwn}))};
+}
+
+function appendRow(appender: DuckDBAppender, row: Row, result: TextAnalysis): void {
+  appender.appendVarchar(row.item_key);
+  appender.appendVarchar(row.platform);
+  appender.appendVarchar(row.item_id);
+  appender.appendVarchar(row.text_hash);
+  appender.appendBoolean(row.isOwn);
+  appender.appendVarchar(result.lang);
+  appender.appendVarchar(result.sentiment.label);
+  appender.appendDouble(result.sentiment.score);
+  appender.appendVarchar(JSON.stringify(result.sentiment.terms));
+  appender.appendVarchar(JSON.stringify(result.topics));
+  appender.appendBoolean(result.is_question);
+  appender.appendBoolean(result.is_complaint);
+  if (result.reply_type === null) appender.appendNull();
+  else appender.appendVarchar(result.reply_type);
+  appender.endRow();
 }

@@ -9,6 +9,7 @@ import {ConfigError} from "../lib/errors.ts";
 import {printTable} from "../lib/table.ts";
 import type {Analyze} from "./analyze-items.ts";
 import {runTransforms, type TransformSummary} from "./run.ts";
+import {AnalysisPool} from "./text/analysis-pool.ts";
 import {analyzeText} from "./text/analyze.ts";
 import {defaultTaxonomy, loadTaxonomy} from "./text/topics.ts";
 
@@ -46,7 +47,9 @@ export function textAnalysis(configDir: string): {analyze: Analyze; version: str
   for (const file of readdirSync(textDir, {recursive: true, withFileTypes: true}).filter((f) => f.isFile())
     .map((f) => join(f.parentPath, f.name)).sort()) hash.update(file.slice(textDir.length)).update(readFileSync(file));
   if (existsSync(topicsPath)) hash.update(readFileSync(topicsPath));
-  return {analyze: (text, {isOwn}) => analyzeText(text, {isOwn, taxonomy}), version: hash.digest("hex").slice(0, 16)};
+  const analyze: Analyze = Object.assign((text: string, {isOwn}: {isOwn: boolean}) => analyzeText(text, {isOwn, taxonomy}),
+    {startPool: () => new AnalysisPool({taxonomy})});
+  return {analyze, version: hash.digest("hex").slice(0, 16)};
 }
 
 export function printSummary(summary: TransformSummary, write: (line: string) => void = console.log): void {
