@@ -2,7 +2,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {readSql, runScript, withTransaction} from "../lib/duckdb.ts";
 import {ParseError} from "../lib/errors.ts";
 import type {Rows} from "./canonical.ts";
-import {Stage, stageTables, type StageTable} from "./stage.ts";
+import {stageFor, stageTables, type Stage, type StageTable} from "./stage.ts";
 
 const sql = (name: string) => readSql(new URL(`./sql/${name}.sql`, import.meta.url));
 /** Each merge with the staging table it reads: a chunk that staged nothing there skips it. Items go apart (mergeItems). */
@@ -36,17 +36,6 @@ export interface FileRecord {
   mtime: Date | null;
 }
 
-/** Runs `fn` with the connection's staging views pointing at a fresh, empty stage, removed afterwards. */
-export async function withStage<T>(connection: DuckDBConnection, fn: (stage: Stage) => Promise<T>): Promise<T> {
-  const stage = new Stage();
-  try {
-    await stage.open(connection);
-    return await fn(stage);
-  } finally {
-    stage.close();
-  }
-}
-
 /**
  * Loads one file's rows in one transaction: staged in files and merged into the canonical tables every
  * `chunkRows` rows. Any error rolls the whole file back. The file's source_files row is written before
@@ -55,7 +44,16 @@ export async function withStage<T>(connection: DuckDBConnection, fn: (stage: Sta
 export async function loadFile(
   connection: DuckDBConnection, file: FileRecord, batches: AsyncIterable<Rows>, {chunkRows = defaultChunkRows}: {chunkRows?: number} = {}
 ): Promise<LoadReport> {
-  return withStage(connection, (stage) => withTransaction(connection, async () => {
+  const stage = await stageFor(connection);
+  try {
+    return await loadStaged(connection, stage, file, batches, chunkRows);
+  } finally {
+    stage.reset();
+  }
+}
+
+async function loadStaged(connection: DuckDBConnection, stage: Stage, file: FileRecord, batches: AsyncIterable<Rows>, chunkRows: number) {
+  return withTransaction(connection, async (): Promise<LoadReport> => {
     const rows: Record<string, number> = {};
     const skipped: Record<string, number> = {};
     let chunk: Partial<Record<StageTable, number>> = {};
@@ -107,7 +105,7 @@ export async function loadFile(
     const exported_at = exportDate();
     if (JSON.stringify([rows, skipped, exported_at]) !== recorded) await updateFileReport(connection, fileId!, rows, skipped, exported_at);
     return {file_id: fileId!, rows, skipped};
-  }));
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync} from "node:fs";
+import {closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {readSql} from "../lib/duckdb.ts";
@@ -22,30 +22,48 @@ export const stageTables = Object.keys(stageColumns) as StageTable[];
 const stageFiles = [...stageTables, "item_raw"];
 
 const viewsSql = readSql(new URL("./sql/stage.sql", import.meta.url));
-/** Connections whose staging views exist: created once, then pointed at each file's stage. */
-const viewed = new WeakSet<DuckDBConnection>();
 const integerColumns = new Set(["media_count"]);
 const wholeColumns = new Set(["followers", "follows_gained", "follows_lost", "impressions", "reach", "profile_visits", "engagements"]);
+const stages = new WeakMap<DuckDBConnection, Stage>();
+const made = new Set<string>();
+process.on("exit", () => made.forEach((dir) => rmSync(dir, {recursive: true, force: true})));
+
+/**
+ * The connection's stage, made on first use: its folder is `<warehouse>.stage/` beside the warehouse
+ * (emptied first: a killed ingest may have left a chunk there), or a temporary one for an in-memory
+ * warehouse; its views are created once.
+ */
+export async function stageFor(connection: DuckDBConnection): Promise<Stage> {
+  let stage = stages.get(connection);
+  if (stage) return stage;
+  const reader = await connection.runAndReadAll("select path from duckdb_databases() where database_name = current_database()");
+  const path = reader.getRowsJS()[0]?.[0];
+  const dir = path ? `${path}.stage` : mkdtempSync(join(tmpdir(), "ascolto-stage-"));
+  rmSync(dir, {recursive: true, force: true});
+  mkdirSync(dir, {recursive: true});
+  made.add(dir);
+  stage = new Stage(dir);
+  await connection.run("set variable ascolto_stage = $dir", {dir});
+  await connection.run(viewsSql);
+  stages.set(connection, stage);
+  return stage;
+}
 
 /**
  * One chunk of a file's canonical rows on its way to the warehouse, written as NDJSON files that the
  * `stage_*` views (sql/stage.sql) read with read_json. Files rather than temp tables: DuckDB keeps every
  * row a transaction wrote to a temp table, deleted or not, until the transaction ends, so staging a
- * large file there grew with the file (docs/operations.md, "Large files"). `seq` numbers the rows across
- * the file: the last record of a repeated id wins.
+ * large file there grew with the file (docs/operations.md, "Large files"). `seq` numbers the rows: the
+ * last record of a repeated id wins.
  */
 export class Stage {
-  readonly dir = mkdtempSync(join(tmpdir(), "ascolto-stage-"));
   private fds = new Map<string, number>();
+  /** Files written since the last reset: only those need emptying. */
+  private written = new Set<string>(stageFiles);
   private seq = 0;
 
-  /** Points the connection's staging views at this stage's (empty) files. */
-  async open(connection: DuckDBConnection): Promise<void> {
+  constructor(readonly dir: string) {
     this.reset();
-    await connection.run("set variable ascolto_stage = $dir", {dir: this.dir});
-    if (viewed.has(connection)) return;
-    await connection.run(viewsSql);
-    viewed.add(connection);
   }
 
   /** Appends rows of one table to the current chunk. */
@@ -69,6 +87,7 @@ export class Stage {
     if (fd === undefined) {
       fd = openSync(join(this.dir, `${name}.ndjson`), "w");
       this.fds.set(name, fd);
+      this.written.add(name);
     }
     return fd;
   }
@@ -79,15 +98,11 @@ export class Stage {
     this.fds.clear();
   }
 
-  /** Empties every file, for the next chunk. */
+  /** Empties the files, for the next chunk or file. */
   reset(): void {
     this.flush();
-    for (const name of stageFiles) writeFileSync(join(this.dir, `${name}.ndjson`), "");
-  }
-
-  close(): void {
-    this.flush();
-    rmSync(this.dir, {recursive: true, force: true});
+    for (const name of this.written) writeFileSync(join(this.dir, `${name}.ndjson`), "");
+    this.written.clear();
   }
 }
 
