@@ -15,6 +15,10 @@ create or replace macro wilson_high(x, n) as
     (x::double / n + 3.8416 / (2.0 * n) + 1.96 * sqrt(x::double / n * (1 - x::double / n) / n + 3.8416 / (4.0 * n * n)))
     / (1 + 3.8416 / n)) end;
 
+-- Seconds from one instant to another: the same value as epoch(to_at - from_at), whose TIMESTAMPTZ subtraction goes
+-- through ICU's calendar and costs about a hundred times more.
+create or replace macro seconds_between(from_at, to_at) as (epoch_us(to_at) - epoch_us(from_at)) / 1000000;
+
 -- Rates over fewer than 10 cases are shown but flagged: their interval is wider than the rate itself.
 create or replace macro is_small_n(n) as coalesce(n, 0) < 10;
 

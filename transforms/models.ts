@@ -12,17 +12,31 @@ export interface Model {
   grain?: string[];
   /** Public marts (pub_*) are safe for the public dashboard: no citizen named, groups of ≥ k authors. */
   public?: boolean;
+  /** Rows an incremental run may carry over from the previous build (see carry-over.ts). */
+  incremental?: Incremental;
+}
+
+/**
+ * A model whose rows for one key depend only on its inputs' rows for that key: an incremental run rebuilds
+ * the rows of the keys changes/<model>.sql returns, from the inputs restricted to those keys, and copies
+ * the others from the previous build. Worth it only where recomputing costs more than copying: measured,
+ * the counter snapshots of own posts copy about as slowly as they compute (docs/scaling.md).
+ */
+export interface Incremental {
+  key: string[];
+  /** The models this one reads that carry the key; restricted to the changed keys while its rows are rebuilt. */
+  inputs: string[];
 }
 
 const view = (name: string): Model => ({name, layer: "staging", materialized: "view"});
-const table = (name: string, grain: string[]): Model => ({name, layer: "intermediate", materialized: "table", grain});
+const table = (name: string, grain: string[], incremental?: Incremental): Model =>
+  ({name, layer: "intermediate", materialized: "table", grain, incremental});
 const mart = (name: string, grain: string[]): Model =>
   ({name, layer: "marts", materialized: "table", grain, public: name.startsWith("pub_")});
 
 export const models: Model[] = [
   view("stg_items"),
   view("stg_item_counts"),
-  view("stg_item_counts_latest"),
   view("stg_authors"),
   view("stg_accounts"),
   view("stg_entity_accounts"),
@@ -36,7 +50,8 @@ export const models: Model[] = [
   table("int_item_base", ["item_key"]),
   table("int_clock", []),
   {name: "int_item_text", layer: "intermediate", materialized: "step", grain: ["item_key"]},
-  table("int_item_metrics", ["platform", "item_id"]),
+  // why: counters are appended, never rewritten, and an item's latest counters are computed from its own alone
+  table("int_item_metrics", ["platform", "item_id"], {key: ["platform", "item_id"], inputs: ["stg_item_counts"]}),
   table("int_items", ["item_key"]),
   table("int_business_calendar", ["entity_id", "open_at"]),
   table("int_requests", ["item_key"]),
@@ -78,4 +93,9 @@ export const models: Model[] = [
 /** Where a SQL model's file lives. */
 export function modelUrl(model: Model): URL {
   return new URL(`./${model.layer}/${model.name}.sql`, import.meta.url);
+}
+
+/** Where the query listing an incremental model's changed keys lives. */
+export function changesUrl(model: Model): URL {
+  return new URL(`./changes/${model.name}.sql`, import.meta.url);
 }

@@ -51,8 +51,8 @@ final as (
     day,
     open_at,
     close_at,
-    epoch(close_at - open_at)::double as open_seconds,
-    coalesce(sum(epoch(close_at - open_at)) over (
+    seconds_between(open_at, close_at)::double as open_seconds,
+    coalesce(sum(seconds_between(open_at, close_at)) over (
       partition by entity_id order by open_at rows between unbounded preceding and 1 preceding), 0)::double as open_seconds_before
   from intervals
 )

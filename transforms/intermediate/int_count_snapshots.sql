@@ -34,7 +34,7 @@ final as (
     observed_at,
     source_file_id,
     -- why: an export stamped before the post's own time is clock skew; the post cannot be older than zero hours
-    greatest(epoch(observed_at - created_at) / 3600, 0)::double as hours_since_post,
+    greatest(seconds_between(created_at, observed_at) / 3600, 0)::double as hours_since_post,
     interaction_sum(likes, reactions, replies, shares, quotes, interactions_reported)::double as interactions
   from pivoted
 )

@@ -35,9 +35,10 @@ owned_handles as (
 
 mentioned_entity as (
   -- why: a citizen's post on their own timeline that tags the entity (@comune) is addressed to it
-  select i.platform, i.item_id, min(h.entity_id) as entity_id
-  from items i, unnest(i.mentions) as m(handle)
-  join owned_handles h on h.platform = i.platform and h.handle = lower(m.handle)
+  select m.platform, m.item_id, min(h.entity_id) as entity_id
+  -- why: unnest in the select list streams; a lateral unnest is a join back on a row index, several times slower
+  from (select platform, item_id, lower(unnest(mentions)) as handle from items) m
+  join owned_handles h on h.platform = m.platform and h.handle = m.handle
   group by all
 ),
 

@@ -13,12 +13,16 @@ calendar as (
 
 requests as (
   -- why: see metrics.md#care_requests
-  select * from items where is_request
+  select item_key, platform, item_id, entity_id, account_id, author_key, kind, url, text, created_at, created_on, month_start,
+    topics, is_question, is_complaint, parent_id, root_id
+  from items where is_request
 ),
 
 responders as (
   -- why: only the entity's own accounts answer for it
-  select *, coalesce(author_entity_id, entity_id) as responder_entity_id from items where is_own
+  select item_key, platform, account_id, kind, parent_id, created_at, reply_type,
+    coalesce(author_entity_id, entity_id) as responder_entity_id
+  from items where is_own
 ),
 
 direct_replies as (
@@ -73,16 +77,21 @@ answered as (
   cross join clock c
 ),
 
+spans as (
+  -- why: the calendar lookups need only the span; carrying the text through them copies it three times
+  select item_key, entity_id, created_at, measured_to from answered
+),
+
 -- Open seconds from the calendar's start to a time: the last interval started at or before it, plus the part elapsed.
 at_start as (
-  select a.item_key, coalesce(k.open_seconds_before + least(greatest(epoch(a.created_at - k.open_at), 0), k.open_seconds), 0) as open_seconds
-  from answered a
+  select a.item_key, coalesce(k.open_seconds_before + least(greatest(seconds_between(k.open_at, a.created_at), 0), k.open_seconds), 0) as open_seconds
+  from spans a
   asof left join calendar k on k.entity_id = a.entity_id and a.created_at >= k.open_at
 ),
 
 at_end as (
-  select a.item_key, coalesce(k.open_seconds_before + least(greatest(epoch(a.measured_to - k.open_at), 0), k.open_seconds), 0) as open_seconds
-  from answered a
+  select a.item_key, coalesce(k.open_seconds_before + least(greatest(seconds_between(k.open_at, a.measured_to), 0), k.open_seconds), 0) as open_seconds
+  from spans a
   asof left join calendar k on k.entity_id = a.entity_id and a.measured_to >= k.open_at
 ),
 
@@ -91,9 +100,9 @@ final as (
     a.* exclude (measured_to),
     a.response_key is not null as is_answered,
     coalesce(a.reply_type = 'redirect', false) as is_redirected,
-    case when a.response_key is not null then epoch(a.responded_at - a.created_at)::double end as response_seconds,
+    case when a.response_key is not null then seconds_between(a.created_at, a.responded_at)::double end as response_seconds,
     case when a.response_key is not null then (e.open_seconds - s.open_seconds)::double end as response_open_seconds,
-    case when a.response_key is null then epoch(a.measured_to - a.created_at)::double end as unanswered_seconds,
+    case when a.response_key is null then seconds_between(a.created_at, a.measured_to)::double end as unanswered_seconds,
     case when a.response_key is null then (e.open_seconds - s.open_seconds)::double end as unanswered_open_seconds
   from answered a
   join at_start s on s.item_key = a.item_key

@@ -24,32 +24,48 @@ decay as (
   select * from int_post_decay
 ),
 
-raw_fields as (
-  -- the fields that say what a post is, per export (the mapping is documented in metrics.md#content_type)
+parsed as (
+  -- why: each JSON function parses the whole record; one call per function with a list of paths parses it once
   select
     r.platform,
     r.item_id,
-    nullif(lower(coalesce(json_extract_string(r.raw, '$."Post type"'), json_extract_string(r.raw, '$."Tipo di post"'))), '') as suite_type,
-    lower(coalesce(json_extract_string(r.raw, '$.attachments.data[0].media_type'),
-      json_extract_string(r.raw, '$.attachments.data[0].type'))) as graph_attachment,
-    json_extract_string(r.raw, '$.status_type') as status_type,
-    json_extract_string(r.raw, '$.media_product_type') as ig_product,
-    json_extract_string(r.raw, '$.media_type') as media_type,
-    lower(coalesce(json_extract_string(r.raw, '$.media[0].uri'), json_extract_string(r.raw, '$.attachments[0].data[0].media.uri'))) as media_uri,
-    coalesce(json_array_length(r.raw, '$.media'), json_array_length(r.raw, '$.attachments[0].data')) as media_items,
-    json_exists(r.raw, '$.attachments[0].data[0].external_context') as has_external_link,
-    coalesce(json_extract_string(r.raw, '$.extended_entities.media[0].type'), json_extract_string(r.raw, '$.attachments.media[0].type'),
-      json_extract_string(r.raw, '$.media_attachments[0].type')) as attached_type,
-    -- why: an X API v2 tweet only names its media by key; the key's prefix is the type (3 photo, 7 video, 16 GIF)
-    split_part(json_extract_string(r.raw, '$.attachments.media_keys[0]'), '_', 1) as x_media_key_type,
-    coalesce(json_array_length(r.raw, '$.entities.urls'), 0) > 0 or json_type(r.raw, '$.card') = 'OBJECT'
-      or list_has_any(coalesce(json_extract_string(r.raw, '$.text_entities[*].type'), []), ['link', 'text_link']) as has_link,
-    json_exists(r.raw, '$.photo') as has_photo,
-    json_exists(r.raw, '$.file') as has_file,
-    -- why: only a record that lists its media (Graph, DYI) says by their absence that a post is text; a CSV row does not
-    json_exists(r.raw, '$.created_time') or json_exists(r.raw, '$.timestamp') as lists_media
+    json_extract_string(r.raw, [
+      '$."Post type"', '$."Tipo di post"', '$.attachments.data[0].media_type', '$.attachments.data[0].type', '$.status_type',
+      '$.media_product_type', '$.media_type', '$.media[0].uri', '$.attachments[0].data[0].media.uri',
+      '$.extended_entities.media[0].type', '$.attachments.media[0].type', '$.media_attachments[0].type',
+      '$.attachments.media_keys[0]']) as s,
+    json_array_length(r.raw, ['$.media', '$.attachments[0].data', '$.entities.urls']) as n,
+    json_exists(r.raw, ['$.attachments[0].data[0].external_context', '$.photo', '$.file', '$.created_time', '$.timestamp']) as e,
+    json_type(r.raw, '$.card') as card_type,
+    -- why: a wildcard path cannot be one of several
+    json_extract_string(r.raw, '$.text_entities[*].type') as text_entity_types
   from stg_item_raw r
   semi join posts p on p.platform = r.platform and p.item_id = r.item_id
+),
+
+raw_fields as (
+  -- the fields that say what a post is, per export (the mapping is documented in metrics.md#content_type)
+  select
+    platform,
+    item_id,
+    nullif(lower(coalesce(s[1], s[2])), '') as suite_type,
+    lower(coalesce(s[3], s[4])) as graph_attachment,
+    s[5] as status_type,
+    s[6] as ig_product,
+    s[7] as media_type,
+    lower(coalesce(s[8], s[9])) as media_uri,
+    coalesce(n[1], n[2]) as media_items,
+    e[1] as has_external_link,
+    coalesce(s[10], s[11], s[12]) as attached_type,
+    -- why: an X API v2 tweet only names its media by key; the key's prefix is the type (3 photo, 7 video, 16 GIF)
+    split_part(s[13], '_', 1) as x_media_key_type,
+    coalesce(n[3], 0) > 0 or card_type = 'OBJECT'
+      or list_has_any(coalesce(text_entity_types, []), ['link', 'text_link']) as has_link,
+    e[2] as has_photo,
+    e[3] as has_file,
+    -- why: only a record that lists its media (Graph, DYI) says by their absence that a post is text; a CSV row does not
+    e[4] or e[5] as lists_media
+  from parsed
 ),
 
 content_types as (

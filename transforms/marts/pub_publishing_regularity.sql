@@ -30,7 +30,7 @@ weeks as (
 
 gaps as (
   select entity_id, platform, created_at,
-    epoch(created_at - lag(created_at) over (partition by entity_id, platform order by created_at)) / 86400 as gap_days
+    seconds_between(lag(created_at) over (partition by entity_id, platform order by created_at), created_at) / 86400 as gap_days
   from posts
 ),
 
@@ -53,9 +53,9 @@ final as (
     g.last_post_at,
     g.median_gap_days,
     g.longest_gap_days,
-    (epoch(c.as_of_at - g.last_post_at) / 86400)::double as current_silence_days,
+    (seconds_between(g.last_post_at, c.as_of_at) / 86400)::double as current_silence_days,
     -- why: the longest silence includes the one still running at the warehouse's latest date
-    greatest(g.longest_gap_days, epoch(c.as_of_at - g.last_post_at) / 86400)::double as longest_silence_days,
+    greatest(g.longest_gap_days, seconds_between(g.last_post_at, c.as_of_at) / 86400)::double as longest_silence_days,
     -- why: dormant = no post in the configured days (default 60) before the warehouse's latest date
     coalesce(g.last_post_at < c.as_of_at - to_days(s.dormant_days), true) as is_dormant
   from weeks w

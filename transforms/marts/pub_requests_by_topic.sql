@@ -5,8 +5,9 @@ with requests as (
 
 by_topic as (
   -- why: an item may have several topics and counts once in each; untagged ones are kept as "none"
-  select r.*, t.topic
-  from requests r, unnest(case when len(coalesce(r.topics, [])) > 0 then r.topics else ['none'] end) as t(topic)
+  -- why: unnest in the select list streams; a lateral unnest is a join back on a row index, several times slower
+  select * exclude (topics), unnest(case when len(coalesce(topics, [])) > 0 then topics else ['none'] end) as topic
+  from requests
 ),
 
 aggregated as (
