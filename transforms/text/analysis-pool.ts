@@ -148,6 +148,11 @@ export class AnalysisPool {
   /** Stops the workers; batches still in flight reject. */
   async close(): Promise<void> {
     this.#failure ??= new Error("analysis pool closed");
-    await Promise.all(this.#lanes.map(({worker}) => worker.terminate()));
+    // why: an unref'd worker's termination does not keep the process alive: it would exit (code 13)
+    // while this await is pending
+    await Promise.all(this.#lanes.map(({worker}) => {
+      worker.ref();
+      return worker.terminate();
+    }));
   }
 }
