@@ -147,12 +147,13 @@ export class AnalysisPool {
 
   /** Stops the workers; batches still in flight reject. */
   async close(): Promise<void> {
-    this.#failure ??= new Error("analysis pool closed");
-    // why: an unref'd worker's termination does not keep the process alive: it would exit (code 13)
-    // while this await is pending
-    await Promise.all(this.#lanes.map(({worker}) => {
-      worker.ref();
-      return worker.terminate();
-    }));
+    const failure = (this.#failure ??= new Error("analysis pool closed"));
+    for (const lane of this.#lanes) {
+      for (const batch of lane.batches.splice(0)) batch.reject(failure);
+      // why: not awaited: under the tsx CLI a worker's termination never reports back, and an unref'd
+      // worker neither keeps the process alive nor outlives it
+      lane.worker.unref();
+      void lane.worker.terminate();
+    }
   }
 }
