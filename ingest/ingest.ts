@@ -18,6 +18,8 @@ export interface FileResult {
 }
 
 export interface IngestOptions extends ParseContext {
+  /** Staged rows per merge (load.ts, defaultChunkRows). */
+  chunkRows?: number;
   onFile?: (result: FileResult, done: number, total: number) => void;
   onStart?: (total: number) => void;
 }
@@ -34,7 +36,7 @@ export async function ingestPaths(connection: DuckDBConnection, paths: string[],
   options.onStart?.(files.length);
   try {
     for (const file of files) {
-      const result = await ingestFile(connection, file, explicit.has(file.path), context);
+      const result = await ingestFile(connection, file, explicit.has(file.path), context, options.chunkRows);
       results.push(result);
       options.onFile?.(result, results.length, files.length);
     }
@@ -49,7 +51,9 @@ async function pseudonymSecret(connection: DuckDBConnection): Promise<string> {
   return String(reader.getRows()[0]?.[0]);
 }
 
-async function ingestFile(connection: DuckDBConnection, file: SourceFile, explicit: boolean, context: ParseContext): Promise<FileResult> {
+async function ingestFile(
+  connection: DuckDBConnection, file: SourceFile, explicit: boolean, context: ParseContext, chunkRows?: number
+): Promise<FileResult> {
   const record: FileRecord = {path: file.path, sha256: null, bytes: file.bytes, format: null, mtime: file.mtime};
   const result = (status: FileStatus, extra: Partial<FileResult> = {}): FileResult =>
     ({path: file.path, format: record.format, status, rows: {}, skipped: {}, error: null, ...extra});
@@ -69,7 +73,7 @@ async function ingestFile(connection: DuckDBConnection, file: SourceFile, explic
       await recordFile(connection, record, "duplicate");
       return result("duplicate");
     }
-    const report = await loadFile(connection, record, parser.parse(file, context));
+    const report = await loadFile(connection, record, parser.parse(file, context), {chunkRows});
     return result("loaded", {rows: report.rows, skipped: report.skipped});
   } catch (caught) {
     const error = inFile(caught, file.path).message;
