@@ -80,8 +80,10 @@ export class AnalysisPool {
     worker.unref();
     worker.on("message", (reply: WorkerMessage) => {
       if ("ready" in reply) return void (lane.ready = true);
-      const batch = lane.batches.shift()!;
+      const batch = lane.batches.shift();
       if (lane.batches.length === 0) worker.unref();
+      // why: a reply can arrive after close() rejected its batch
+      if (!batch) return;
       if ("error" in reply) batch.reject(new Error(reply.error));
       else batch.resolve(reply.results);
     });
