@@ -7,7 +7,7 @@ import {performance} from "node:perf_hooks";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import {withWarehouse} from "../lib/duckdb.ts";
-import {AnalysisPool, type AnalysisItem} from "../transforms/text/analysis-pool.ts";
+import {AnalysisPool, type AnalysisItem} from "../transforms/analysis-pool.ts";
 import {analyzeText} from "../transforms/text/analyze.ts";
 import {report} from "./report.ts";
 

@@ -1,5 +1,5 @@
 import type {DuckDBAppender, DuckDBConnection} from "@duckdb/node-api";
-import type {AnalysisItem, AnalysisPool} from "./text/analysis-pool.ts";
+import type {AnalysisItem, AnalysisPool} from "./analysis-pool.ts";
 import type {TextAnalysis} from "./text/types.ts";
 
 /**

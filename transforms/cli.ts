@@ -9,7 +9,7 @@ import {ConfigError} from "../lib/errors.ts";
 import {printTable} from "../lib/table.ts";
 import type {Analyze} from "./analyze-items.ts";
 import {runTransforms, type TransformSummary} from "./run.ts";
-import {AnalysisPool} from "./text/analysis-pool.ts";
+import {AnalysisPool} from "./analysis-pool.ts";
 import {analyzeText} from "./text/analyze.ts";
 import {defaultTaxonomy, loadTaxonomy} from "./text/topics.ts";
 

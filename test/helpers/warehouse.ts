@@ -4,11 +4,23 @@ import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {queryJson, withWarehouse} from "../../lib/duckdb.ts";
 import {ingestPaths} from "../../ingest/ingest.ts";
+import {afterEach} from "vitest";
 
 /** A fresh warehouse file in a temporary folder; `cleanup` removes it. */
 export function tempWarehouse(): {path: string; dir: string; cleanup(): void} {
   const dir = mkdtempSync(join(tmpdir(), "ascolto-test-"));
   return {path: join(dir, "warehouse.duckdb"), dir, cleanup: () => rmSync(dir, {recursive: true, force: true})};
+}
+
+const cleanups: Array<() => void> = [];
+// why: registered when a test file imports this module; tempWarehousePath's files go after each test
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+
+/** A fresh warehouse path, removed after the current test. */
+export function tempWarehousePath(): string {
+  const warehouse = tempWarehouse();
+  cleanups.push(warehouse.cleanup);
+  return warehouse.path;
 }
 
 /** Ingests paths into a warehouse and returns the per-file results. */

@@ -2,7 +2,7 @@ import {afterEach, expect, test} from "vitest";
 import {queryJson, withWarehouse} from "../../lib/duckdb.ts";
 import {analyzeItems, type Analyze} from "../../transforms/analyze-items.ts";
 import {textAnalysis} from "../../transforms/cli.ts";
-import {AnalysisPool} from "../../transforms/text/analysis-pool.ts";
+import {AnalysisPool} from "../../transforms/analysis-pool.ts";
 import {batchA, batchB, registry} from "../fixtures/transforms/comune-prova.ts";
 import {tempWarehouse} from "../helpers/warehouse.ts";
 import {seedAndTransform} from "./build.ts";

@@ -1,8 +1,8 @@
 import {availableParallelism} from "node:os";
 import {Worker} from "node:worker_threads";
-import {analyzeText} from "./analyze.ts";
-import type {Taxonomy} from "./topics.ts";
-import type {TextAnalysis} from "./types.ts";
+import {analyzeText} from "./text/analyze.ts";
+import type {Taxonomy} from "./text/topics.ts";
+import type {TextAnalysis} from "./text/types.ts";
 
 /** One text to analyze and whether the organisation wrote it. */
 export interface AnalysisItem {

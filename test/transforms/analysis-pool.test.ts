@@ -4,10 +4,10 @@ import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {AnalysisPool, type AnalysisItem} from "../../../transforms/text/analysis-pool.ts";
-import {analyzeBatch} from "../../../transforms/text/analyze.ts";
-import {parseTaxonomy} from "../../../transforms/text/topics.ts";
-import type {TextAnalysis} from "../../../transforms/text/types.ts";
+import {AnalysisPool, type AnalysisItem} from "../../transforms/analysis-pool.ts";
+import {analyzeBatch} from "../../transforms/text/analyze.ts";
+import {parseTaxonomy} from "../../transforms/text/topics.ts";
+import type {TextAnalysis} from "../../transforms/text/types.ts";
 
 const items: AnalysisItem[] = [
   {text: "Ancora una buca enorme in via Appia, qualcuno si farà male 😡", isOwn: false},
@@ -93,14 +93,14 @@ test("a closed pool rejects the batches in flight and any new one", async () => 
 // why: `npm start` and bin/ascolto.js run through the tsx CLI, where a worker's termination never reports back
 const runners: Array<[string, string, string[]]> = [
   ["node --import tsx", process.execPath, ["--import", "tsx"]],
-  ["the tsx CLI", fileURLToPath(new URL("../../../node_modules/.bin/tsx", import.meta.url)), []]
+  ["the tsx CLI", fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url)), []]
 ];
 
 test.each(runners)("a process whose pool is idle exits, closed or not (%s)", (_name, command, args) => {
   const dir = mkdtempSync(join(tmpdir(), "ascolto-pool-"));
   const script = join(dir, "exit.mts");
   writeFileSync(script, `
-    import {AnalysisPool} from ${JSON.stringify(new URL("../../../transforms/text/analysis-pool.ts", import.meta.url).href)};
+    import {AnalysisPool} from ${JSON.stringify(new URL("../../transforms/analysis-pool.ts", import.meta.url).href)};
     const closed = new AnalysisPool({workers: 1}), forgotten = new AnalysisPool({workers: 1});
     const [a, b] = await Promise.all([closed.analyze([{text: "Grazie!", isOwn: false}]), forgotten.analyze([{text: "Thanks!", isOwn: false}])]);
     await closed.close();

@@ -3,7 +3,7 @@
 // ready, so that the pool gives it batches only then.
 import {parentPort, workerData} from "node:worker_threads";
 import {analyzeColumns, type BatchMessage, type WorkerMessage} from "./analysis-pool.ts";
-import type {Taxonomy} from "./topics.ts";
+import type {Taxonomy} from "./text/topics.ts";
 
 const {taxonomy} = workerData as {taxonomy?: Taxonomy};
 
