@@ -16,21 +16,32 @@ export interface BuildOptions {
  */
 export async function buildSite({warehouse, internal = false, out}: BuildOptions): Promise<string> {
   const output = resolve(out ?? (internal ? "dist-internal" : "dist"));
-  // loader outputs are cached by Framework: stale after any ingest or transform, and shared by both flavours
-  rmSync("dashboards/.observablehq/cache", {recursive: true, force: true});
+  clearFrameworkCache();
   // Framework refuses to overwrite files of an earlier build; only a folder that holds one is cleared
   if (existsSync(output) && readdirSync(output).length) {
     if (!existsSync(join(output, "_observablehq"))) throw new Error(`${output} is not empty and holds no earlier site build: not overwriting it`);
     rmSync(output, {recursive: true, force: true});
   }
-  await run("npx", ["observable", "build"], {
-    ...process.env,
-    ASCOLTO_WAREHOUSE: resolve(warehouse),
-    ASCOLTO_SITE: internal ? "internal" : "public",
-    ASCOLTO_SITE_OUTPUT: output
-  });
+  try {
+    await run("npx", ["observable", "build"], {
+      ...process.env,
+      ASCOLTO_WAREHOUSE: resolve(warehouse),
+      ASCOLTO_SITE: internal ? "internal" : "public",
+      ASCOLTO_SITE_OUTPUT: output
+    });
+  } finally {
+    clearFrameworkCache();
+  }
   for (const file of htmlFiles(output)) writeFileSync(file, fixHtml(readFileSync(file, "utf8")));
   return output;
+}
+
+/**
+ * Framework caches loader outputs and its own client modules in the source tree: the loaders' are stale after
+ * any ingest or transform and shared by both flavours, and none of it belongs beside the sources.
+ */
+function clearFrameworkCache(): void {
+  rmSync("dashboards/.observablehq/cache", {recursive: true, force: true});
 }
 
 /**
