@@ -13,14 +13,14 @@ export function tempWarehouse(): {path: string; dir: string; cleanup(): void} {
 }
 
 const cleanups: Array<() => void> = [];
-// why: registered when a test file imports this module; tempWarehousePath's files go after each test
+// why: registered when a test file imports this module; testWarehouse's folders go after each test
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
-/** A fresh warehouse path, removed after the current test. */
-export function tempWarehousePath(): string {
+/** A fresh warehouse in a temporary folder, removed after the current test. */
+export function testWarehouse(): {path: string; dir: string} {
   const warehouse = tempWarehouse();
   cleanups.push(warehouse.cleanup);
-  return warehouse.path;
+  return warehouse;
 }
 
 /** Ingests paths into a warehouse and returns the per-file results. */

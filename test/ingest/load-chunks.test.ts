@@ -1,20 +1,16 @@
-import {afterEach, beforeEach, expect, test} from "vitest";
+import {beforeEach, expect, test} from "vitest";
 import {counts, item, type Rows} from "../../ingest/canonical.ts";
 import {loadFile, repeatedRule, type FileRecord} from "../../ingest/load.ts";
 import {withWarehouse} from "../../lib/duckdb.ts";
-import {query as queryUtc, tempWarehouse} from "../helpers/warehouse.ts";
+import {query as queryUtc, testWarehouse} from "../helpers/warehouse.ts";
 
 // A file larger than one chunk is merged chunk by chunk in its one transaction: these tests load the same
 // records with chunks of a few rows and as one chunk, and expect the same tables.
-let a: ReturnType<typeof tempWarehouse>;
-let b: ReturnType<typeof tempWarehouse>;
+let a: ReturnType<typeof testWarehouse>;
+let b: ReturnType<typeof testWarehouse>;
 beforeEach(() => {
-  a = tempWarehouse();
-  b = tempWarehouse();
-});
-afterEach(() => {
-  a.cleanup();
-  b.cleanup();
+  a = testWarehouse();
+  b = testWarehouse();
 });
 
 const exported_at = "2025-05-10T08:00:00.000Z";

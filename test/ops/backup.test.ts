@@ -1,6 +1,6 @@
 import {existsSync, mkdirSync, readdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {afterEach, beforeEach, expect, test} from "vitest";
+import {beforeEach, expect, test} from "vitest";
 import {exportParquet, importParquet, qualified, summarize, tableNames, type BackupManifest} from "../../lib/backup.ts";
 import {withWarehouse} from "../../lib/duckdb.ts";
 import {ConfigError} from "../../lib/errors.ts";
@@ -8,7 +8,7 @@ import {createLogger} from "../../lib/log.ts";
 import {runInbox} from "../../lib/run.ts";
 import {textAnalysis} from "../../transforms/cli.ts";
 import {runTransforms} from "../../transforms/run.ts";
-import {ingestInto, query, tempWarehouse} from "../helpers/warehouse.ts";
+import {ingestInto, query, testWarehouse} from "../helpers/warehouse.ts";
 import {ascolto} from "./cli.ts";
 
 const fixtures = [
@@ -16,15 +16,11 @@ const fixtures = [
   "test/fixtures/telegram/channel.json", "test/fixtures/youtube/comment-threads.json", "test/fixtures/whatsapp/WhatsApp Chat - Town Hall.zip"
 ];
 
-let source: ReturnType<typeof tempWarehouse>;
-let target: ReturnType<typeof tempWarehouse>;
+let source: ReturnType<typeof testWarehouse>;
+let target: ReturnType<typeof testWarehouse>;
 beforeEach(() => {
-  source = tempWarehouse();
-  target = tempWarehouse();
-});
-afterEach(() => {
-  source.cleanup();
-  target.cleanup();
+  source = testWarehouse();
+  target = testWarehouse();
 });
 
 /** Rows and checksum of every table, computed independently on a warehouse. */

@@ -1,6 +1,6 @@
 import {cpSync, mkdirSync} from "node:fs";
 import {basename, join} from "node:path";
-import {afterEach, beforeEach, expect, test} from "vitest";
+import {beforeEach, expect, test} from "vitest";
 import {tableNames} from "../../lib/backup.ts";
 import {queryJson, withWarehouse} from "../../lib/duckdb.ts";
 import {createLogger} from "../../lib/log.ts";
@@ -8,7 +8,7 @@ import {syncRegistry} from "../../lib/registry.ts";
 import {runInbox, type RunSteps} from "../../lib/run.ts";
 import {textAnalysis} from "../../transforms/cli.ts";
 import {runTransforms} from "../../transforms/run.ts";
-import {ingestInto, tempWarehouse} from "../helpers/warehouse.ts";
+import {ingestInto, testWarehouse} from "../helpers/warehouse.ts";
 
 const files = [
   "test/fixtures/x/archive", "test/fixtures/ingest/archive-b.zip", "test/fixtures/x/api-v2/search.jsonl",
@@ -23,15 +23,11 @@ const orderColumns: Record<string, string> = {
   items: "source_file_id, last_source_file_id", item_counts: "source_file_id", account_daily: "source_file_id", authors: "pseudonym"
 };
 
-let a: ReturnType<typeof tempWarehouse>;
-let b: ReturnType<typeof tempWarehouse>;
+let a: ReturnType<typeof testWarehouse>;
+let b: ReturnType<typeof testWarehouse>;
 beforeEach(() => {
-  a = tempWarehouse();
-  b = tempWarehouse();
-});
-afterEach(() => {
-  a.cleanup();
-  b.cleanup();
+  a = testWarehouse();
+  b = testWarehouse();
 });
 
 const transform: RunSteps["transform"] = async (connection) => {

@@ -1,13 +1,13 @@
 import {describe, expect, test} from "vitest";
 import {models} from "../../transforms/models.ts";
 import {batchA, registry} from "../fixtures/transforms/comune-prova.ts";
-import {query, tempWarehousePath} from "../helpers/warehouse.ts";
+import {query, testWarehouse} from "../helpers/warehouse.ts";
 import {fixtureConfig, martSnapshot, seedAndTransform} from "./build.ts";
 import type {Seed} from "./seed.ts";
 
 const compared = models.filter((m) => m.layer !== "staging").map((m) => m.name);
 const incremental = models.filter((m) => m.incremental).map((m) => m.name);
-const temp = tempWarehousePath;
+const temp = () => testWarehouse().path;
 
 const fb = {platform: "facebook", account_id: "page1"};
 const counts = (item_id: string, observed_at: string, source_file_id: number, values: Record<string, number>) =>

@@ -3,14 +3,14 @@ import {withWarehouse} from "../../lib/duckdb.ts";
 import {models} from "../../transforms/models.ts";
 import {DataTestError} from "../../transforms/run.ts";
 import {batchA, batchB, registry} from "../fixtures/transforms/comune-prova.ts";
-import {query, tempWarehousePath} from "../helpers/warehouse.ts";
+import {query, testWarehouse} from "../helpers/warehouse.ts";
 import {martSnapshot, seedAndTransform, transform} from "./build.ts";
 import {seedWarehouse} from "./seed.ts";
 
 const compared = models.filter((m) => m.layer !== "staging").map((m) => m.name);
 // the text analysis cache is committed on its own (each row is keyed by its text's hash): not part of the swap
 const swapped = compared.filter((name) => name !== "int_item_text");
-const temp = tempWarehousePath;
+const temp = () => testWarehouse().path;
 
 describe("incremental runs", () => {
   test("A, transform, B, transform gives the same tables as one full build of A + B", async () => {
