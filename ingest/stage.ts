@@ -9,7 +9,7 @@ import {readSql} from "../lib/duckdb.ts";
  * file of its own, read only to insert new items: every statement that reads the items would otherwise
  * parse it (DuckDB's JSON reader parses whole lines), and it is most of their bytes.
  */
-export const stageColumns = {
+const stageColumns = {
   items: ["platform", "item_id", "account_id", "author_id", "created_at", "text", "lang_hint", "kind", "parent_id", "root_id", "url", "hashtags", "mentions", "media_count"],
   counts: ["platform", "item_id", "metric", "metric_source", "value"],
   authors: ["platform", "author_id", "handle", "name", "followers"],

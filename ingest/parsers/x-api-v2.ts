@@ -23,7 +23,7 @@ function asObject(value: unknown): Json {
  * its root gets no channel from the file, and the transforms give it its root's (int_threads.sql) when
  * the warehouse holds the root: memory stays bounded whatever the file's size.
  */
-export const maxRoots = 200_000;
+const maxRoots = 200_000;
 
 /**
  * First pass: the author of every thread root in the file (up to maxRoots), so that a reply met before
