@@ -2,11 +2,12 @@ import {createHash} from "node:crypto";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {inFile} from "../lib/errors.ts";
 import {detectParser} from "./detect.ts";
-import {loadFile, recordFile, type FileRecord} from "./load.ts";
+import {loadedHashes, recordFile, type FileRecord, type FileStatus} from "./file-records.ts";
+import {Loader, type LoadOptions, type LoadOutcome} from "./load.ts";
 import type {ParseContext} from "./parser.ts";
 import {expandPaths, type SourceFile} from "./source-file.ts";
 
-export type FileStatus = "loaded" | "duplicate" | "rejected" | "ignored";
+export type {FileStatus} from "./file-records.ts";
 
 export interface FileResult {
   path: string;
@@ -17,68 +18,86 @@ export interface FileResult {
   error: string | null;
 }
 
-export interface IngestOptions extends ParseContext {
-  /** Staged rows per merge (load.ts, defaultChunkRows). */
-  chunkRows?: number;
+export interface IngestOptions extends ParseContext, LoadOptions {
   onFile?: (result: FileResult, done: number, total: number) => void;
   onStart?: (total: number) => void;
 }
 
 /**
- * Ingests files, folders and zips: each file detected by content and loaded in its own transaction.
- * A rejected file is recorded with its reason and never stops the others.
+ * Ingests files, folders and zips: each file detected by content and loaded whole or not at all (small files
+ * in batches, load.ts). A rejected file is recorded with its reason and never stops the others. Results come
+ * in the order of the files.
  */
 export async function ingestPaths(connection: DuckDBConnection, paths: string[], options: IngestOptions): Promise<FileResult[]> {
   const {files, close} = await expandPaths(paths);
   const explicit = new Set(paths);
   const results: FileResult[] = [];
+  let reported = 0;
+  const settle = (index: number, result: FileResult) => {
+    results[index] = result;
+    for (; results[reported]; reported++) options.onFile?.(results[reported]!, reported + 1, files.length);
+  };
   const context: ParseContext = {zone: options.zone, secret: await pseudonymSecret(connection)};
+  const loader = await Loader.for(connection, options);
+  const loaded = await loadedHashes(connection);
   options.onStart?.(files.length);
   try {
-    for (const file of files) {
-      const result = await ingestFile(connection, file, explicit.has(file.path), context, options.chunkRows);
-      results.push(result);
-      options.onFile?.(result, results.length, files.length);
+    for (const [index, file] of files.entries()) {
+      await ingestFile(connection, loader, file, {explicit: explicit.has(file.path), context, loaded}, (result) => settle(index, result));
     }
+    await loader.flush();
   } finally {
     close();
   }
   return results;
 }
-
 async function pseudonymSecret(connection: DuckDBConnection): Promise<string> {
   const reader = await connection.runAndReadAll("select value from meta where key = 'pseudonym_secret'");
   return String(reader.getRows()[0]?.[0]);
 }
 
 async function ingestFile(
-  connection: DuckDBConnection, file: SourceFile, explicit: boolean, context: ParseContext, chunkRows?: number
-): Promise<FileResult> {
+  connection: DuckDBConnection, loader: Loader, file: SourceFile,
+  {explicit, context, loaded}: {explicit: boolean; context: ParseContext; loaded: Set<string>},
+  settle: (result: FileResult) => void
+): Promise<void> {
   const record: FileRecord = {path: file.path, sha256: null, bytes: file.bytes, format: null, mtime: file.mtime};
   const result = (status: FileStatus, extra: Partial<FileResult> = {}): FileResult =>
     ({path: file.path, format: record.format, status, rows: {}, skipped: {}, error: null, ...extra});
+  const reject = async (caught: unknown) => {
+    const error = inFile(caught, file.path).message;
+    await recordFile(connection, record, "rejected", {error});
+    settle(result("rejected", {error}));
+  };
   try {
     if (file.error) throw file.error;
     const parser = await detectParser(file);
     if (!parser) {
       if (!explicit) {
         await recordFile(connection, record, "ignored");
-        return result("ignored");
+        return settle(result("ignored"));
       }
       throw new Error(file.bytes === 0 ? "empty file (0 bytes)" : "no known export format matches this file's content");
     }
     record.format = parser.name;
-    record.sha256 = await sha256(file);
-    if (await alreadyLoaded(connection, record.sha256)) {
+    const sha = record.sha256 = await sha256(file);
+    // why: a file staged in the current batch counts as loaded: a copy of it is a duplicate
+    if (loaded.has(sha)) {
       await recordFile(connection, record, "duplicate");
-      return result("duplicate");
+      return settle(result("duplicate"));
     }
-    const report = await loadFile(connection, record, parser.parse(file, context), {chunkRows});
-    return result("loaded", {rows: report.rows, skipped: report.skipped});
+    loaded.add(sha);
+    await loader.add({
+      record,
+      parse: () => parser.parse(file, context),
+      done: async ({report, error}: LoadOutcome) => {
+        if (report) return settle(result("loaded", {rows: report.rows, skipped: report.skipped}));
+        loaded.delete(sha);
+        await reject(error);
+      }
+    });
   } catch (caught) {
-    const error = inFile(caught, file.path).message;
-    await recordFile(connection, record, "rejected", {error});
-    return result("rejected", {error});
+    await reject(caught);
   }
 }
 
@@ -86,10 +105,4 @@ async function sha256(file: SourceFile): Promise<string> {
   const hash = createHash("sha256");
   for await (const chunk of file.stream()) hash.update(chunk as Buffer);
   return hash.digest("hex");
-}
-
-async function alreadyLoaded(connection: DuckDBConnection, sha: string): Promise<boolean> {
-  const reader = await connection.runAndReadAll(
-    "select count(*)::integer from source_files where sha256 = $sha and status = 'loaded'", {sha});
-  return Number(reader.getRows()[0]?.[0]) > 0;
 }

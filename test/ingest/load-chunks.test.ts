@@ -1,6 +1,7 @@
 import {beforeEach, expect, test} from "vitest";
 import {counts, item, type Rows} from "../../ingest/canonical.ts";
-import {loadFile, repeatedRule, type FileRecord} from "../../ingest/load.ts";
+import type {FileRecord} from "../../ingest/file-records.ts";
+import {loadFile, repeatedRule} from "../../ingest/load.ts";
 import {withWarehouse} from "../../lib/duckdb.ts";
 import {query as queryUtc, testWarehouse} from "../helpers/warehouse.ts";
 
