@@ -12,12 +12,17 @@ export const truncatedLastLine = "truncated last line (interrupted capture)";
 // The string branch is "unrolled" (no alternation under the star): `(?:[^"\\]|\\.)*` overflows V8's
 // stack on a string of a few MB, which a twarc page line can hold.
 const bigInteger = /"[^"\\]*(?:\\.[^"\\]*)*"|(?<![\d.eE+-])(-?\d{16,})(?![\d.eE])/g;
+// A number token follows `:`, `[` or `,`: a text where no 16 digits do, inside strings or out, has no big
+// integer, and JSON.parse reads it exactly (API v2 quotes its ids: the replace above cost most of a twarc2
+// file's parsing, calling back for every string).
+const bigIntegerToken = /[:[,]\s*-?\d{16,}/;
 
 /**
  * JSON.parse that keeps integers past 2^53 as their digits (as strings), so ids and `raw` stay exact:
  * Node 20's reviver never sees the source text.
  */
 export function parseJsonLossless(text: string): unknown {
+  if (!bigIntegerToken.test(text)) return JSON.parse(text);
   const quoted = text.replace(bigInteger, (match, digits: string | undefined) =>
     digits && !Number.isSafeInteger(Number(digits)) ? `"${digits}"` : match);
   return JSON.parse(quoted);

@@ -11,4 +11,9 @@ describe("parseJsonLossless", () => {
     expect(parseJsonLossless('{"text": "id \\": 861234567890123456 \\\\", "id": 861234567890123456}'))
       .toEqual({text: 'id ": 861234567890123456 \\', id: "861234567890123456"});
   });
+
+  it("reads texts whose long numbers are all quoted, or in arrays after spaces and newlines", () => {
+    expect(parseJsonLossless('{"id": "1900000000000000001", "n": 12, "ids": [\n  861234567890123456,\t-861234567890123457]}'))
+      .toEqual({id: "1900000000000000001", n: 12, ids: ["861234567890123456", "-861234567890123457"]});
+  });
 });
