@@ -12,17 +12,19 @@ items as (
 ),
 
 observed as (
+  -- why: one row per source and item first: the join to items and the distinct count then read a row per item,
+  -- not per snapshot, and the local dates are taken of a handful of extremes (each goes through ICU's calendar)
   select
     c.platform,
     coalesce(f.format, 'unknown') as format,
     c.metric,
     c.metric_source,
-    (c.observed_at at time zone 'Europe/Rome')::date as observed_on,
     c.item_id,
-    i.created_on
+    min(c.observed_at) as first_observed_at,
+    max(c.observed_at) as last_observed_at
   from counts c
   left join files f on f.file_id = c.source_file_id
-  left join items i on i.platform = c.platform and i.item_id = c.item_id
+  group by all
 ),
 
 sources as (
@@ -30,12 +32,13 @@ sources as (
     platform, format, metric, metric_source,
     -- why: Meta's 2025 "views" replaced "impressions": the two are one series whose definition changed
     case when metric in ('impressions', 'views') then 'impressions_views' else metric end as series,
-    min(observed_on) as first_observed_on,
-    max(observed_on) as last_observed_on,
-    min(created_on) as first_item_on,
-    max(created_on) as last_item_on,
-    count(distinct item_id)::integer as items
-  from observed
+    (min(o.first_observed_at) at time zone 'Europe/Rome')::date as first_observed_on,
+    (max(o.last_observed_at) at time zone 'Europe/Rome')::date as last_observed_on,
+    min(i.created_on) as first_item_on,
+    max(i.created_on) as last_item_on,
+    count(*)::integer as items
+  from observed o
+  left join items i using (platform, item_id)
   group by all
 ),
 
