@@ -62,12 +62,13 @@ export class Loader {
   }
 
   /** Stages a file's rows; merges them with the files staged before, now or at a later `flush`. */
-  async add(entry: LoadEntry): Promise<void> {
+  async add({record, parse, done}: LoadEntry): Promise<void> {
+    const entry = {record, parse, done};
     const file: Staged = {...entry, file: this.numbered++, rows: {}, skipped: {}, exportedAt: null, fileId: null};
     const mark = this.stage.mark();
     let tooLarge = false;
     try {
-      for await (const batch of entry.parse()) {
+      for await (const batch of parse()) {
         file.exportedAt = batch.exported_at ?? file.exportedAt;
         for (const [rule, n] of Object.entries(batch.skipped ?? {})) file.skipped[rule] = (file.skipped[rule] ?? 0) + n;
         for (const table of stageTables) {
@@ -88,7 +89,7 @@ export class Loader {
       }
     } catch (error) {
       await this.abandon(mark);
-      return entry.done({error});
+      return done({error});
     }
     if (tooLarge) {
       // why: the files staged before it merge first; it then loads alone, in chunks

@@ -6,11 +6,13 @@ import type {Stage, StageFile} from "./stage.ts";
 
 const sql = (name: string) => readSql(new URL(`./sql/${name}.sql`, import.meta.url));
 const statements = {
-  recordFiles: sql("record-files"), implausibleDates: sql("find-implausible-dates"), repeatedItems: sql("find-repeated-items"), sharedItems: sql("find-shared-items"),
-  accounts: sql("merge-accounts"), authors: sql("merge-authors"), counts: sql("merge-counts"), accountDaily: sql("merge-account-daily"),
-  linkRegistry: sql("link-registry"),
-  findSeen: sql("find-seen-items"), writeNew: sql("write-new-items"), insertNew: sql("insert-new-items"), updateSeen: sql("update-seen-items"),
-  updateChanged: sql("update-changed-items"), updateRepeatedRaw: sql("update-repeated-raw"), dropRepeatedCounts: sql("drop-repeated-counts")
+  recordFiles: sql("record-files"), implausibleDates: sql("find-implausible-dates"),
+  repeatedItems: sql("find-repeated-items"), sharedItems: sql("find-shared-items"),
+  accounts: sql("merge-accounts"), authors: sql("merge-authors"), counts: sql("merge-counts"),
+  accountDaily: sql("merge-account-daily"), linkRegistry: sql("link-registry"),
+  findSeen: sql("find-seen-items"), writeNew: sql("write-new-items"), insertNew: sql("insert-new-items"),
+  updateSeen: sql("update-seen-items"), updateChanged: sql("update-changed-items"),
+  updateRepeatedRaw: sql("update-repeated-raw"), dropRepeatedCounts: sql("drop-repeated-counts")
 };
 
 export const repeatedRule = "repeated item id in the file (last kept)";

@@ -17,11 +17,7 @@ insert into accounts by name (
 on conflict (platform, account_id) do update set
   handle = coalesce(excluded.handle, accounts.handle),
   display_name = coalesce(excluded.display_name, accounts.display_name),
-  followers = case
-    when excluded.followers is null then accounts.followers
-    when accounts.followers_observed_at is null or excluded.followers_observed_at > accounts.followers_observed_at then excluded.followers
-    when excluded.followers_observed_at = accounts.followers_observed_at then greatest(excluded.followers, accounts.followers)
-    else accounts.followers end,
+  followers = newest_count(excluded.followers, excluded.followers_observed_at, accounts.followers, accounts.followers_observed_at),
   followers_observed_at = case
     when excluded.followers is null then accounts.followers_observed_at
     else greatest(excluded.followers_observed_at, accounts.followers_observed_at) end,

@@ -18,11 +18,7 @@ insert into authors by name (
 on conflict (platform, author_id) do update set
   handle = coalesce(excluded.handle, authors.handle),
   name = coalesce(excluded.name, authors.name),
-  followers = case
-    when excluded.followers is null then authors.followers
-    when authors.followers_observed_at is null or excluded.followers_observed_at > authors.followers_observed_at then excluded.followers
-    when excluded.followers_observed_at = authors.followers_observed_at then greatest(excluded.followers, authors.followers)
-    else authors.followers end,
+  followers = newest_count(excluded.followers, excluded.followers_observed_at, authors.followers, authors.followers_observed_at),
   followers_observed_at = case
     when excluded.followers is null then authors.followers_observed_at
     else greatest(excluded.followers_observed_at, authors.followers_observed_at) end;

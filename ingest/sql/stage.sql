@@ -1,8 +1,8 @@
--- The staging views the merge-*.sql statements read: the rows of a batch of files, or of one chunk of a large
--- file, as NDJSON files that ingest/stage.ts writes in the folder named by the `ascolto_stage` variable.
--- Every row names its file (`file`); a merge takes the rows of the files stage_files lists, with their
--- source_files id and export date. Created once per connection; read_parquet and read_json resolve the
--- folder each time a statement is planned.
+-- The staging views the merge-*.sql statements read, and a macro they share: the rows of a batch of files, or
+-- of one chunk of a large file, as NDJSON files that ingest/stage.ts writes in the folder named by the
+-- `ascolto_stage` variable. Every row names its file (`file`); a merge takes the rows of the files
+-- stage_files lists, with their source_files id and export date. Created once per connection; read_parquet
+-- and read_json resolve the folder each time a statement is planned.
 create or replace temp view stage_items as
 select * from read_json(getvariable('ascolto_stage') || '/items.ndjson', format = 'newline_delimited', columns = {
   seq: 'INTEGER', file: 'INTEGER', platform: 'VARCHAR', item_id: 'VARCHAR', account_id: 'VARCHAR', author_id: 'VARCHAR', created_at: 'VARCHAR',
@@ -49,3 +49,10 @@ copy (
 ) to (getvariable('ascolto_stage') || '/seen.parquet') (format parquet);
 create or replace temp view stage_seen_items as
 select * from read_parquet(getvariable('ascolto_stage') || '/seen.parquet');
+-- The merges' rule for a follower count (accounts, authors): the newest observation wins, whatever order files are
+-- loaded in; on the same date, the larger; a stored count of unknown date gives way.
+create or replace temp macro newest_count(new_count, new_at, old_count, old_at) as case
+  when new_count is null then old_count
+  when old_at is null or new_at > old_at then new_count
+  when new_at = old_at then greatest(new_count, old_count)
+  else old_count end;
