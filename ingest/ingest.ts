@@ -47,6 +47,8 @@ export async function ingestPaths(connection: DuckDBConnection, paths: string[],
     }
     await loader.flush();
   } finally {
+    // why: a merge may still be running when an error ends the loop; the connection must outlive it
+    await loader.idle().catch(() => {});
     close();
   }
   return results;
@@ -69,23 +71,23 @@ async function ingestFile(
     await recordFile(connection, record, "rejected", {error});
     settle(result("rejected", {error}));
   };
+  // why: a batch may be merging in the background; the connection takes one statement at a time
+  const pass = async (status: "ignored" | "duplicate") => {
+    await loader.idle();
+    await recordFile(connection, record, status);
+    settle(result(status));
+  };
   try {
     if (file.error) throw file.error;
     const parser = await detectParser(file);
     if (!parser) {
-      if (!explicit) {
-        await recordFile(connection, record, "ignored");
-        return settle(result("ignored"));
-      }
+      if (!explicit) return await pass("ignored");
       throw new Error(file.bytes === 0 ? "empty file (0 bytes)" : "no known export format matches this file's content");
     }
     record.format = parser.name;
     const sha = record.sha256 = await sha256(file);
     // why: a file staged in the current batch counts as loaded: a copy of it is a duplicate
-    if (loaded.has(sha)) {
-      await recordFile(connection, record, "duplicate");
-      return settle(result("duplicate"));
-    }
+    if (loaded.has(sha)) return await pass("duplicate");
     loaded.add(sha);
     await loader.add({
       record,
@@ -97,6 +99,7 @@ async function ingestFile(
       }
     });
   } catch (caught) {
+    await loader.idle();
     await reject(caught);
   }
 }

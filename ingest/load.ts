@@ -2,7 +2,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import type {Rows} from "./canonical.ts";
 import {updateFileReport, type FileRecord} from "./file-records.ts";
 import {exportDate, mergeStaged, report, type MergeFile} from "./merge.ts";
-import {stageFor, stageTables, type Stage} from "./stage.ts";
+import {stagesFor, stageTables, type Stage, type StageMark} from "./stage.ts";
 
 export {repeatedRule} from "./merge.ts";
 
@@ -43,22 +43,27 @@ type Staged = LoadEntry & MergeFile;
  * merged in one transaction (a statement costs the same for 25 rows as for 25,000: merging a Meta Graph page
  * file alone cost about ten statements); a file too large for a batch loads alone, in chunks, in its own
  * transaction. A file that fails to parse is dropped from the stage; a batch that fails to merge is rolled
- * back and its files load again one by one, so that only the bad one is rejected.
+ * back and its files load again one by one, so that only the bad one is rejected. There are two stages:
+ * while DuckDB merges one, the next files are parsed into the other (one transaction at a time still).
  */
 export class Loader {
   private pending: Staged[] = [];
   private numbered = 0;
-  /** A transaction is open: a large file merged its first chunks. */
+  /** A transaction is open: a large file's chunks merged, or a batch is merging. */
   private open = false;
+  /** The other stage's merge, under way. */
+  private merging: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly connection: DuckDBConnection,
-    private readonly stage: Stage,
+    private stage: Stage,
+    private spare: Stage,
     private readonly options: Required<LoadOptions>
   ) {}
 
   static async for(connection: DuckDBConnection, {chunkRows = 2_000_000, batchRows = 250_000, batchFiles = 1_000}: LoadOptions = {}) {
-    return new Loader(connection, await stageFor(connection), {chunkRows, batchRows, batchFiles});
+    const [stage, spare] = await stagesFor(connection);
+    return new Loader(connection, stage, spare, {chunkRows, batchRows, batchFiles});
   }
 
   /** Stages a file's rows; merges them with the files staged before, now or at a later `flush`. */
@@ -67,50 +72,68 @@ export class Loader {
     const file: Staged = {...entry, file: this.numbered++, rows: {}, skipped: {}, exportedAt: null, fileId: null};
     const mark = this.stage.mark();
     let tooLarge = false;
+    let chunked = false;
     try {
       for await (const batch of parse()) {
-        file.exportedAt = batch.exported_at ?? file.exportedAt;
-        for (const [rule, n] of Object.entries(batch.skipped ?? {})) file.skipped[rule] = (file.skipped[rule] ?? 0) + n;
-        for (const table of stageTables) {
-          const list = batch[table];
-          if (!list?.length) continue;
-          this.stage.write(table, list, file.file);
-          file.rows[table] = (file.rows[table] ?? 0) + list.length;
-        }
+        this.stageRows(file, batch);
         if (this.stage.size < this.options.chunkRows) continue;
         if (this.pending.length) {
           tooLarge = true;
           break;
         }
+        await this.idle();
         await this.begin();
         const rejected = await mergeStaged(this.connection, this.stage, [file]);
         if (rejected.size) throw rejected.get(file);
         this.stage.reset();
+        chunked = true;
       }
     } catch (error) {
-      await this.abandon(mark);
+      await this.idle();
+      await this.abandon(this.stage, mark);
       return done({error});
     }
     if (tooLarge) {
       // why: the files staged before it merge first; it then loads alone, in chunks
       this.stage.truncate(mark);
-      await this.flush();
+      await this.startMerge();
       return this.add(entry);
     }
     this.pending.push(file);
     const {batchRows, batchFiles} = this.options;
-    if (this.open || this.pending.length >= batchFiles || this.stage.size >= batchRows) await this.flush();
+    if (chunked || this.pending.length >= batchFiles || this.stage.size >= batchRows) await this.startMerge();
   }
 
-  /** Merges and commits the staged files. */
+  /** Merges the staged files and waits for every merge to end. */
   async flush(): Promise<void> {
+    await this.startMerge();
+    await this.idle();
+  }
+
+  /** Starts merging the staged files, once the previous merge is done; `idle` waits for it. */
+  private async startMerge(): Promise<void> {
     const files = this.pending;
-    this.pending = [];
     if (!files.length) return;
+    this.pending = [];
+    await this.idle();
+    const stage = this.stage;
+    [this.stage, this.spare] = [this.spare, stage];
+    this.merging = this.commit(stage, files);
+    // why: a failure surfaces at the next idle(); until then the promise must not count as unhandled
+    this.merging.catch(() => {});
+  }
+
+  /** Waits for the merge under way: the connection is then free for other statements. */
+  async idle(): Promise<void> {
+    await this.merging;
+  }
+
+  /** Merges and commits a stage's files, then tells each how it went. */
+  private async commit(stage: Stage, files: Staged[]): Promise<void> {
     const outcomes = new Map<Staged, LoadOutcome>();
     try {
       await this.begin();
-      for (const [file, error] of await mergeStaged(this.connection, this.stage, files)) outcomes.set(file, {error});
+      for (const [file, error] of await mergeStaged(this.connection, stage, files)) outcomes.set(file, {error});
       for (const file of files) {
         if (outcomes.has(file)) continue;
         if (report(file) !== file.recorded) await updateFileReport(this.connection, file.fileId!, file.rows, file.skipped, exportDate(file));
@@ -118,18 +141,38 @@ export class Loader {
       }
       await this.connection.run("commit");
       this.open = false;
-      this.stage.reset();
+      stage.reset();
     } catch (error) {
-      await this.abandon();
+      await this.abandon(stage);
       if (files.length === 1) return files[0]!.done({error});
       // why: one file's bad record fails its batch: each file loads again alone, and only that one is rejected
-      for (const file of files) {
-        await this.add(file);
-        await this.flush();
-      }
+      for (const file of files) await this.loadAlone(stage, file);
       return;
     }
     for (const file of files) await file.done(outcomes.get(file)!);
+  }
+
+  /** Loads a file of a failed batch by itself, in the stage the batch used (it fits: the batch did). */
+  private async loadAlone(stage: Stage, {record, parse, done}: Staged): Promise<void> {
+    const file: Staged = {record, parse, done, file: this.numbered++, rows: {}, skipped: {}, exportedAt: null, fileId: null};
+    try {
+      for await (const batch of parse()) this.stageRows(file, batch, stage);
+    } catch (error) {
+      stage.reset();
+      return done({error});
+    }
+    await this.commit(stage, [file]);
+  }
+
+  private stageRows(file: Staged, batch: Rows, stage = this.stage): void {
+    file.exportedAt = batch.exported_at ?? file.exportedAt;
+    for (const [rule, n] of Object.entries(batch.skipped ?? {})) file.skipped[rule] = (file.skipped[rule] ?? 0) + n;
+    for (const table of stageTables) {
+      const list = batch[table];
+      if (!list?.length) continue;
+      stage.write(table, list, file.file);
+      file.rows[table] = (file.rows[table] ?? 0) + list.length;
+    }
   }
 
   private async begin(): Promise<void> {
@@ -138,16 +181,16 @@ export class Loader {
     this.open = true;
   }
 
-  /** Rolls back what is merged and drops what is staged: after `mark` only, when nothing is merged. */
-  private async abandon(mark?: ReturnType<Stage["mark"]>): Promise<void> {
+  /** Rolls back what is merged and empties the stage; when nothing is merged, drops only what follows `mark`. */
+  private async abandon(stage: Stage, mark?: StageMark): Promise<void> {
     if (this.open) {
       await this.connection.run("rollback");
       this.open = false;
-      this.stage.reset();
+      stage.reset();
     } else if (mark) {
-      this.stage.truncate(mark);
+      stage.truncate(mark);
     } else {
-      this.stage.reset();
+      stage.reset();
     }
   }
 }

@@ -54,6 +54,7 @@ export function exportDate(file: MergeFile): string {
  */
 export async function mergeStaged<F extends MergeFile>(connection: DuckDBConnection, stage: Stage, files: F[]): Promise<Map<F, ParseError>> {
   stage.flush();
+  await stage.use(connection);
   const now = new Date().toISOString();
   stage.writeFiles(files.map((file) => stageFile(file, now)));
   const rejected = await implausibleDates(connection, files, now);

@@ -46,29 +46,28 @@ export type StageMark = {offsets: Map<string, number>; rows: Map<StageTable, num
 const viewsSql = readSql(new URL("./sql/stage.sql", import.meta.url));
 const integerColumns = new Set(["media_count"]);
 const wholeColumns = new Set(["followers", "follows_gained", "follows_lost", "impressions", "reach", "profile_visits", "engagements"]);
-const stages = new WeakMap<DuckDBConnection, Stage>();
+const stages = new WeakMap<DuckDBConnection, [Stage, Stage]>();
 const made = new Set<string>();
 process.on("exit", () => made.forEach((dir) => rmSync(dir, {recursive: true, force: true})));
 
 /**
- * The connection's stage, made on first use: its folder is `<warehouse>.stage/` beside the warehouse
- * (emptied first: a killed ingest may have left a chunk there), or a temporary one for an in-memory
- * warehouse; its views are created once.
+ * The connection's two stages, made on first use: one is filled while the other merges (load.ts). Their
+ * folders are `<warehouse>.stage/0` and `/1` beside the warehouse (emptied first: a killed ingest may have
+ * left a chunk there), or temporary ones for an in-memory warehouse; the views are created once.
  */
-export async function stageFor(connection: DuckDBConnection): Promise<Stage> {
-  let stage = stages.get(connection);
-  if (stage) return stage;
+export async function stagesFor(connection: DuckDBConnection): Promise<[Stage, Stage]> {
+  let pair = stages.get(connection);
+  if (pair) return pair;
   const reader = await connection.runAndReadAll("select path from duckdb_databases() where database_name = current_database()");
   const path = reader.getRowsJS()[0]?.[0];
   const dir = path ? `${path}.stage` : mkdtempSync(join(tmpdir(), "ascolto-stage-"));
   rmSync(dir, {recursive: true, force: true});
-  mkdirSync(dir, {recursive: true});
   made.add(dir);
-  stage = new Stage(dir);
-  await connection.run("set variable ascolto_stage = $dir", {dir});
+  pair = [new Stage(join(dir, "0")), new Stage(join(dir, "1"))];
+  await pair[0].use(connection);
   await connection.run(viewsSql);
-  stages.set(connection, stage);
-  return stage;
+  stages.set(connection, pair);
+  return pair;
 }
 
 /**
@@ -90,7 +89,13 @@ export class Stage {
   private rows = new Map<StageTable, number>();
 
   constructor(readonly dir: string) {
+    mkdirSync(dir, {recursive: true});
     this.reset();
+  }
+
+  /** Points the connection's stage_* views at this stage, for the statements that follow. */
+  async use(connection: DuckDBConnection): Promise<void> {
+    await connection.run("set variable ascolto_stage = $dir", {dir: this.dir});
   }
 
   /** Appends rows of one table, from the file numbered `file`. */

@@ -3,7 +3,7 @@ import {createRequire} from "node:module";
 import {readConfigCsv, sizeClass} from "./config.ts";
 import {readSql, runScript, withTransaction} from "./duckdb.ts";
 import {ConfigError} from "./errors.ts";
-import {stageFor} from "../ingest/stage.ts";
+import {stagesFor} from "../ingest/stage.ts";
 
 interface Comune {
   nome: string;
@@ -81,7 +81,7 @@ const linkSql = readSql(new URL("../ingest/sql/link-registry.sql", import.meta.u
 export async function syncRegistry(connection: DuckDBConnection, configDir: string): Promise<void> {
   const {entities, accounts} = readRegistry(configDir);
   // the link statement names the staging views (to relink only a file's rows after a load): they must exist
-  await stageFor(connection);
+  await stagesFor(connection);
   await withTransaction(connection, async () => {
     await connection.run("delete from entities");
     await connection.run("delete from entity_accounts");
