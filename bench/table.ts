@@ -10,7 +10,9 @@ const rate = (n: number, seconds: unknown) => (typeof seconds === "number" && se
 /** Rows of the summary table: step, what, seconds, baseline seconds, ratio, throughput, peak RSS. */
 export function summaryRows({medians, inputs}: Results): Array<Record<string, string>> {
   const rows: Array<Record<string, string>> = [];
-  const error = (name: string) => (typeof medians[name]?.error === "string" ? `error: ${medians[name]!.error}` : "");
+  // why: a step left out with --skip, or failed, says so instead of its figures
+  const error = (name: string) => medians[name] === undefined ? "not run (--skip)"
+    : typeof medians[name]!.error === "string" ? `error: ${medians[name]!.error}` : "";
   let ingestSeconds = 0;
   for (const format of benchFormats) {
     const ours = medians[`ingest:${format}`] ?? {};
@@ -56,8 +58,13 @@ export function summaryRows({medians, inputs}: Results): Array<Record<string, st
     throughput: error("export") || `${fixed(Number(parquet.parquet_bytes) / 1e6, 1)} MB in ${parquet.tables} tables, items ${fixed(Number(parquet.items_parquet_bytes) / 1e6, 1)} MB (warehouse file ${fixed(Number(parquet.warehouse_bytes) / 1e6, 1)} MB); items scanned back at ${rate(Number(parquet.items), parquet.read_seconds)}/s`,
     "peak MB": String(parquet.peak_rss_mb ?? "")
   });
+  const parts = [...benchFormats.map((format) => `ingest:${format}`), "transform:full", "build"];
+  const whole = parts.every((name) => typeof medians[name]?.seconds === "number");
   const pipeline = ingestSeconds + Number(full.seconds ?? 0) + Number(build.seconds ?? 0);
-  rows.push({step: "full pipeline (ingest + transform + build)", seconds: fixed(pipeline, 1), baseline: "", ratio: "", throughput: "target < 180 s at 2M items on 2 cores", "peak MB": ""});
+  rows.push({
+    step: "full pipeline (ingest + transform + build)", seconds: whole ? fixed(pipeline, 1) : "", baseline: "", ratio: "",
+    throughput: whole ? "target < 180 s at 2M items on 2 cores" : "not every step ran", "peak MB": ""
+  });
   return rows;
 }
 
