@@ -53,6 +53,7 @@ export async function ingestPaths(connection: DuckDBConnection, paths: string[],
   }
   return results;
 }
+
 async function pseudonymSecret(connection: DuckDBConnection): Promise<string> {
   const reader = await connection.runAndReadAll("select value from meta where key = 'pseudonym_secret'");
   return String(reader.getRows()[0]?.[0]);
