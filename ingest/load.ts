@@ -41,7 +41,7 @@ type Staged = LoadEntry & MergeFile;
 /**
  * Loads files into the canonical tables, each whole or not at all. Small files are staged together and
  * merged in one transaction (a statement costs the same for 25 rows as for 25,000: merging a Meta Graph page
- * file alone cost about ten statements); a file too large for a batch loads alone, in chunks, in its own
+ * file alone cost about ten statements); a file that fills a chunk loads alone, chunk by chunk, in its own
  * transaction. A file that fails to parse is dropped from the stage; a batch that fails to merge is rolled
  * back and its files load again one by one, so that only the bad one is rejected. There are two stages:
  * while DuckDB merges one, the next files are parsed into the other (one transaction at a time still).
@@ -94,7 +94,7 @@ export class Loader {
       return done({error});
     }
     if (tooLarge) {
-      // why: the files staged before it merge first; it then loads alone, in chunks
+      // why: it fills a chunk: the files staged before it merge first, then it loads alone, chunk by chunk
       this.stage.truncate(mark);
       await this.startMerge();
       return this.add(entry);
