@@ -6,7 +6,7 @@
 -- the record of the file that first brought the item (source_file_id; see update-repeated-raw.sql).
 -- Reading the stored narrow columns here costs a scan of them; the updates that follow then write only
 -- the rows whose values change (DuckDB rewrites a whole row to update a list, and each write costs).
--- Each id comes from one of the files merged (stage_files: loader.ts splits files that share ids into rounds),
+-- Each id comes from one of the files merged (stage_files: merge.ts splits files that share ids into rounds),
 -- whose id and export date it takes. Written to a file of the stage, read back as stage_seen_items (stage.sql).
 copy (
   with staged as (
