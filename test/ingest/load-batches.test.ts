@@ -1,5 +1,6 @@
 import {beforeEach, expect, test} from "vitest";
 import {counts, item, type Rows} from "../../ingest/canonical.ts";
+import {ingestPaths} from "../../ingest/ingest.ts";
 import {Loader, repeatedRule, type LoadOptions, type LoadOutcome} from "../../ingest/load.ts";
 import {withWarehouse} from "../../lib/duckdb.ts";
 import {query, testWarehouse} from "../helpers/warehouse.ts";
@@ -135,4 +136,24 @@ test("a file too large for the batch loads alone, after the files staged before 
   expect(Object.keys(outcomes)).toEqual(["a.json", "b.json", "large.json", "c.json"]);
   await load(b.path, list, {batchFiles: 1});
   expect(await tables(a.path)).toEqual(await tables(b.path));
+});
+
+test("files recorded while a batch merges (duplicates, unknown and corrupt files) keep their order and outcome", async () => {
+  const fixtures = "test/fixtures/ingest";
+  const paths = [`${fixtures}/corrupt`, `${fixtures}/archive-a`, `${fixtures}/bad-record`, `${fixtures}/archive-b.zip`];
+  // a batch of one row: every loaded file starts a merge that runs while the next files are read and recorded
+  const ingest = (path: string, options: LoadOptions) =>
+    withWarehouse(path, (connection) => ingestPaths(connection, paths, {zone: "Europe/Rome", ...options}));
+  const reported: string[] = [];
+  const merging = await withWarehouse(a.path, (connection) =>
+    ingestPaths(connection, paths, {zone: "Europe/Rome", batchRows: 1, onFile: (result) => void reported.push(result.path)}));
+  const whole = await ingest(b.path, {});
+  expect(merging).toEqual(whole);
+  expect(reported).toEqual(merging.map((result) => result.path));
+  expect(merging.map((result) => result.status)).toContain("duplicate");
+  expect(merging.map((result) => result.status)).toContain("rejected");
+  // file ids differ: a loaded file's id is drawn when its batch merges
+  const contents = (path: string) => query(path, `select (select count(*) from items)::integer as items, (select count(*) from item_counts)::integer as counts,
+    (select list(path || ' ' || status order by path, status) from source_files) as statuses`);
+  expect(await contents(a.path)).toEqual(await contents(b.path));
 });
