@@ -4,8 +4,6 @@ import {updateFileReport, type FileRecord} from "./file-records.ts";
 import {exportDate, mergeStaged, report, type MergeFile} from "./merge.ts";
 import {stagesFor, stageTables, type Stage, type StageMark} from "./stage.ts";
 
-export {repeatedRule} from "./merge.ts";
-
 export interface LoadOptions {
   /**
    * Staged rows per merge of a large file. It is merged chunk by chunk inside its one transaction; the stage

@@ -18,7 +18,7 @@ const statements = {
 export const repeatedRule = "repeated item id in the file (last kept)";
 
 /** Items dated before this are implausible: older than every platform ascolto reads (Facebook opened in 2004). */
-export const earliestPlausible = "2004-01-01T00:00:00Z";
+const earliestPlausible = "2004-01-01T00:00:00Z";
 
 /** A file whose rows are in the stage, with its report so far. */
 export interface MergeFile {

@@ -1,7 +1,8 @@
 import {beforeEach, expect, test} from "vitest";
 import {counts, item, type Rows} from "../../ingest/canonical.ts";
 import {ingestPaths} from "../../ingest/ingest.ts";
-import {Loader, repeatedRule, type LoadOptions, type LoadOutcome} from "../../ingest/load.ts";
+import {Loader, type LoadOptions, type LoadOutcome} from "../../ingest/load.ts";
+import {repeatedRule} from "../../ingest/merge.ts";
 import {withWarehouse} from "../../lib/duckdb.ts";
 import {query, testWarehouse} from "../helpers/warehouse.ts";
 

@@ -1,7 +1,8 @@
 import {beforeEach, expect, test} from "vitest";
 import {counts, item, type Rows} from "../../ingest/canonical.ts";
 import type {FileRecord} from "../../ingest/file-records.ts";
-import {loadFile, repeatedRule} from "../../ingest/load.ts";
+import {loadFile} from "../../ingest/load.ts";
+import {repeatedRule} from "../../ingest/merge.ts";
 import {withWarehouse} from "../../lib/duckdb.ts";
 import {query as queryUtc, testWarehouse} from "../helpers/warehouse.ts";
 
