@@ -65,9 +65,9 @@ export class Loader {
   }
 
   /** Stages a file's rows; merges them with the files staged before, now or at a later `flush`. */
-  async add({record, parse, done}: LoadEntry): Promise<void> {
-    const entry = {record, parse, done};
-    const file: Staged = {...entry, file: this.numbered++, rows: {}, skipped: {}, exportedAt: null, fileId: null};
+  async add(entry: LoadEntry): Promise<void> {
+    const file = this.staged(entry);
+    const {parse, done} = file;
     const mark = this.stage.mark();
     let tooLarge = false;
     let chunked = false;
@@ -151,15 +151,24 @@ export class Loader {
   }
 
   /** Loads a file of a failed batch by itself, in the stage the batch used (it fits: the batch did). */
-  private async loadAlone(stage: Stage, {record, parse, done}: Staged): Promise<void> {
-    const file: Staged = {record, parse, done, file: this.numbered++, rows: {}, skipped: {}, exportedAt: null, fileId: null};
+  private async loadAlone(stage: Stage, entry: LoadEntry): Promise<void> {
+    const file = this.staged(entry);
     try {
-      for await (const batch of parse()) this.stageRows(file, batch, stage);
+      for await (const batch of file.parse()) this.stageRows(file, batch, stage);
     } catch (error) {
       stage.reset();
-      return done({error});
+      return file.done({error});
     }
     await this.commit(stage, [file]);
+  }
+
+  /**
+   * A file about to be staged (again: a re-staged file starts afresh), numbered in the stage. Its modification
+   * time stands in for an export date it does not state: one fallback for the file, not a new clock reading
+   * at each use.
+   */
+  private staged({record, parse, done}: LoadEntry): Staged {
+    return {record: {...record, mtime: record.mtime ?? new Date()}, parse, done, file: this.numbered++, rows: {}, skipped: {}, exportedAt: null, fileId: null};
   }
 
   private stageRows(file: Staged, batch: Rows, stage = this.stage): void {
